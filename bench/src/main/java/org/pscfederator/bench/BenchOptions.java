@@ -1,0 +1,256 @@
+package org.pscfederator.bench;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The bench settings, parsed from the command line and checked before any request is sent. */
+public final class BenchOptions {
+
+    /** Where {@code bin/psc-sandbox} writes its trust bundle, relative to the working directory. */
+    public static final Path SANDBOX_CA_BUNDLE = Path.of("sandbox-data", "pki", "ca", "ca-bundle.pem");
+
+    static final String USAGE = String.join("\n",
+            "usage: psc-bench [options]",
+            "Drives a running Keycloak with concurrent login flows; prints flows/s and latency per flow.",
+            "",
+            "  --base-url URL          Keycloak base URL, http or https (default https://localhost:8443/auth)",
+            "  --realm NAME            realm (default esante-wallet)",
+            "  --cacert PEMFILE        trust exactly these CA certificates for https",
+            "                          (default sandbox-data/pki/ca/ca-bundle.pem if present, else the JDK's)",
+            "  --duration SECONDS      measured time per flow (default 30)",
+            "  --warmup SECONDS        time per flow run first and discarded (default 5)",
+            "  --concurrency N         concurrent clients, one thread each (default 8)",
+            "  --flows a,b             flows to run, one after the other; the first is the baseline",
+            "                          (default password; known: " + String.join(", ", FlowRegistry.names()) + ")",
+            "  --max-flows N           hard bound on the flows started per flow and phase (default 1000000)",
+            "  --request-timeout SECONDS  bound on each HTTP exchange (default 10)",
+            "  --user NAME             test user (default bench.password)",
+            "  --password PASSWORD     its password (default Bench-Password-1234)",
+            "  --client-id ID          confidential OIDC client (default psc-bench)",
+            "  --client-secret SECRET  its secret, sent as client_secret_basic (default psc-bench-sandbox-secret)",
+            "  --redirect-uri URI      its registered redirect URI (default https://localhost/bench/callback)",
+            "  --json                  also print a one-line JSON summary",
+            "  --allow-remote          allow a base URL whose host is not localhost, 127.x or ::1",
+            "  --help                  print this help");
+
+    private URI baseUrl = URI.create("https://localhost:8443/auth");
+    private String realm = "esante-wallet";
+    private Path cacert;
+    private int durationSeconds = 30;
+    private int warmupSeconds = 5;
+    private int concurrency = 8;
+    private List<String> flows = List.of(FlowRegistry.PASSWORD);
+    private long maxFlows = 1_000_000;
+    private int requestTimeoutSeconds = 10;
+    private String user = "bench.password";
+    private String password = "Bench-Password-1234";
+    private String clientId = "psc-bench";
+    private String clientSecret = "psc-bench-sandbox-secret";
+    private URI redirectUri = URI.create("https://localhost/bench/callback");
+    private boolean json;
+    private boolean allowRemote;
+    private boolean help;
+
+    private BenchOptions() {
+    }
+
+    /**
+     * Parses {@code --name value} or {@code --name=value} options.
+     *
+     * @throws BadOptionsException on an unknown option, a missing or bad value, or a non-loopback host
+     *                             without {@code --allow-remote}
+     */
+    public static BenchOptions parse(String... args) {
+        BenchOptions o = new BenchOptions();
+        boolean cacertGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String inline = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                inline = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> o.help = true;
+                case "--json" -> o.json = flag(name, inline);
+                case "--allow-remote" -> o.allowRemote = flag(name, inline);
+                default -> {
+                    String value = inline;
+                    if (value == null) {
+                        // A following option is a forgotten value, not a value: use --name=--x for odd values.
+                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                            if (isValued(name)) {
+                                throw new BadOptionsException(name + " needs a value");
+                            }
+                            throw new BadOptionsException("unknown option " + arg + " (see --help)");
+                        }
+                        if (!isValued(name)) {
+                            throw new BadOptionsException("unknown option " + arg + " (see --help)");
+                        }
+                        value = args[++i];
+                    }
+                    if (name.equals("--cacert")) {
+                        cacertGiven = true;
+                    }
+                    o.set(name, value);
+                }
+            }
+        }
+        if (!cacertGiven && Files.isRegularFile(SANDBOX_CA_BUNDLE)) {
+            o.cacert = SANDBOX_CA_BUNDLE;
+        }
+        if (!o.help) {
+            o.check();
+        }
+        return o;
+    }
+
+    private static boolean flag(String name, String inline) {
+        if (inline != null) {
+            throw new BadOptionsException(name + " takes no value");
+        }
+        return true;
+    }
+
+    private static boolean isValued(String name) {
+        return switch (name) {
+            case "--base-url", "--realm", "--cacert", "--duration", "--warmup", "--concurrency", "--flows",
+                    "--max-flows", "--request-timeout", "--user", "--password", "--client-id", "--client-secret",
+                    "--redirect-uri" -> true;
+            default -> false;
+        };
+    }
+
+    private void set(String name, String value) {
+        switch (name) {
+            case "--base-url" -> baseUrl = httpUri(name, value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            case "--realm" -> realm = realmName(value);
+            case "--cacert" -> cacert = Path.of(nonBlank(name, value));
+            case "--duration" -> durationSeconds = (int) number(name, value, 1, 86_400);
+            case "--warmup" -> warmupSeconds = (int) number(name, value, 0, 86_400);
+            case "--concurrency" -> concurrency = (int) number(name, value, 1, 1_024);
+            case "--flows" -> flows = flowList(value);
+            case "--max-flows" -> maxFlows = number(name, value, 1, 1_000_000_000L);
+            case "--request-timeout" -> requestTimeoutSeconds = (int) number(name, value, 1, 3_600);
+            case "--user" -> user = nonBlank(name, value);
+            case "--password" -> password = value;
+            case "--client-id" -> clientId = nonBlank(name, value);
+            case "--client-secret" -> clientSecret = value;
+            case "--redirect-uri" -> redirectUri = httpUri(name, value);
+            default -> throw new IllegalStateException(name);
+        }
+    }
+
+    private void check() {
+        if (!allowRemote && !Loopback.isLoopbackHost(baseUrl.getHost())) {
+            throw new BadOptionsException("--base-url host " + baseUrl.getHost()
+                    + " is not localhost, 127.x or ::1; add --allow-remote to load a remote server");
+        }
+        if (cacert != null && !Files.isRegularFile(cacert)) {
+            throw new BadOptionsException("--cacert " + cacert + ": no such file");
+        }
+    }
+
+    private static String nonBlank(String name, String value) {
+        if (value.isBlank()) {
+            throw new BadOptionsException(name + " needs a non-empty value");
+        }
+        return value;
+    }
+
+    private static String realmName(String value) {
+        // It goes into URL paths unencoded; sandbox and test realms never need more than this.
+        if (!value.matches("[A-Za-z0-9._-]+")) {
+            throw new BadOptionsException("--realm takes letters, digits, '.', '_' and '-' only, not '" + value + "'");
+        }
+        return value;
+    }
+
+    private static long number(String name, String value, long min, long max) {
+        long n;
+        try {
+            n = Long.parseLong(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new BadOptionsException(name + " needs a whole number, not '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new BadOptionsException(name + " must be between " + min + " and " + max + ", not " + n);
+        }
+        return n;
+    }
+
+    private static URI httpUri(String name, String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new BadOptionsException(name + " is not a URL: " + value);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new BadOptionsException(name + " needs an http:// or https:// URL with a host, not " + value);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new BadOptionsException(name + " must not carry a query or fragment: " + value);
+        }
+        return uri;
+    }
+
+    private static List<String> flowList(String value) {
+        List<String> names = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String flow = part.trim();
+            if (flow.isEmpty()) {
+                throw new BadOptionsException("--flows has an empty name in '" + value + "'");
+            }
+            if (!FlowRegistry.names().contains(flow)) {
+                throw new BadOptionsException("--flows: unknown flow '" + flow + "' (known: "
+                        + String.join(", ", FlowRegistry.names()) + ")");
+            }
+            if (names.contains(flow)) {
+                throw new BadOptionsException("--flows lists '" + flow + "' twice");
+            }
+            names.add(flow);
+        }
+        return List.copyOf(names);
+    }
+
+    public URI baseUrl() { return baseUrl; }
+    public String realm() { return realm; }
+    /** The trust bundle for https, or null to use the JDK's default trust store. */
+    public Path cacert() { return cacert; }
+    public int durationSeconds() { return durationSeconds; }
+    public int warmupSeconds() { return warmupSeconds; }
+    public int concurrency() { return concurrency; }
+    public List<String> flows() { return flows; }
+    public long maxFlows() { return maxFlows; }
+    public int requestTimeoutSeconds() { return requestTimeoutSeconds; }
+    public String user() { return user; }
+    public String password() { return password; }
+    public String clientId() { return clientId; }
+    public String clientSecret() { return clientSecret; }
+    public URI redirectUri() { return redirectUri; }
+    public boolean json() { return json; }
+    public boolean allowRemote() { return allowRemote; }
+    public boolean help() { return help; }
+
+    /** {@code {base}/realms/{realm}/protocol/openid-connect/} + the given endpoint name. */
+    public URI oidcEndpoint(String endpoint) {
+        return URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/" + endpoint);
+    }
+
+    @Override
+    public String toString() {
+        // No password or secret here: this may end up in logs.
+        return "BenchOptions" + Arrays.asList(baseUrl, realm, cacert, durationSeconds + "s", warmupSeconds + "s warm-up",
+                concurrency + " clients", flows, maxFlows + " max", user, clientId);
+    }
+}

@@ -1,0 +1,35 @@
+package org.pscfederator.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The flows the bench knows, by the name used in {@code --flows}. Add new flows here. */
+public final class FlowRegistry {
+
+    /** Keycloak's own password login plus code exchange: the baseline other flows are compared with. */
+    public static final String PASSWORD = "password";
+
+    private static final Map<String, Function<FlowContext, Flow>> FLOWS = new LinkedHashMap<>();
+
+    static {
+        FLOWS.put(PASSWORD, PasswordLoginFlow::new);
+    }
+
+    private FlowRegistry() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(FLOWS.keySet());
+    }
+
+    /** A new flow instance for one worker. */
+    public static Flow create(String name, FlowContext context) {
+        Function<FlowContext, Flow> factory = FLOWS.get(name);
+        if (factory == null) {
+            throw new BadOptionsException("unknown flow '" + name + "' (known: " + String.join(", ", names()) + ")");
+        }
+        return factory.apply(context);
+    }
+}

@@ -1,0 +1,34 @@
+package org.pscfederator.it.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pscfederator.bench.Bench;
+import org.pscfederator.bench.BenchOptions;
+import org.pscfederator.bench.BenchResult;
+import org.pscfederator.bench.FlowResult;
+import org.pscfederator.it.harness.SandboxServer;
+import org.pscfederator.it.harness.SandboxServerExtension;
+
+/**
+ * Issue 2, "bench runs against the sandbox and prints the baseline figures": the password login of the sandbox's
+ * baseline user, with code exchange, completes against the real server. Figures are for the closing note, from
+ * bin/psc-bench; this only shows the flow works end to end.
+ */
+@ExtendWith(SandboxServerExtension.class)
+class BenchBaselineIT {
+
+    @Test
+    void passwordLoginBaselineCompletesAgainstTheSandbox(SandboxServer server) throws Exception {
+        BenchResult result = Bench.run(BenchOptions.parse("--base-url", server.baseUrl(),
+                "--cacert", server.caBundle().toString(), "--duration", "3", "--warmup", "1", "--concurrency", "2"));
+
+        FlowResult password = result.flow("password");
+        assertThat(password.errors()).as("errors: %s", password.firstErrors()).isZero();
+        assertThat(password.ok()).isPositive();
+        assertThat(password.flowsPerSecond()).isPositive();
+        assertThat(password.p50Ms()).isLessThanOrEqualTo(password.p95Ms());
+        assertThat(password.p95Ms()).isLessThanOrEqualTo(password.p99Ms());
+    }
+}

@@ -1,0 +1,279 @@
+package org.pscfederator.it.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A sandbox started by the real launcher, as a process: Keycloak's distribution with the providers, HTTPS with the
+ * sandbox PKI. Tests reach it only over HTTPS, trusting nothing but the sandbox CA bundle.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    public static final String REALM = "esante-wallet";
+    public static final String ADMIN_PASSWORD = "admin-it";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String START_MARK = "=== it harness: starting the launcher with";
+
+    private final String name;
+    private final Path dataDir;
+    private final Path log;
+    private final int httpsPort;
+    private final int managementPort;
+    private final List<String> extraArgs;
+    private Process process;
+    private HttpClient client;
+
+    public SandboxServer(String name, List<String> extraArgs) {
+        this.name = name;
+        this.dataDir = Launcher.workDir().resolve(name);
+        this.log = Launcher.workDir().resolve(name + ".log");
+        this.httpsPort = FreePort.find();
+        this.managementPort = FreePort.find();
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** Starts with a fresh data folder (the suite's own, left by an earlier run, is deleted first). */
+    public SandboxServer startFresh() {
+        try {
+            deleteTree(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(List.of());
+    }
+
+    /** Starts again on the data folder of an earlier start, with more launcher options (say --reset). */
+    public SandboxServer restart(String... options) {
+        stop();
+        return start(List.of(options));
+    }
+
+    private SandboxServer start(List<String> options) {
+        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
+                "--https-port", Integer.toString(httpsPort), "--management-port", Integer.toString(managementPort),
+                "--admin-password", ADMIN_PASSWORD));
+        args.addAll(options);
+        args.addAll(extraArgs);
+        try {
+            Files.writeString(log, START_MARK + " " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(Launcher.javaCommand(args))
+                    .directory(Launcher.workDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+        return this;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        URI health = URI.create("https://localhost:" + managementPort + "/auth/health/ready");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("sandbox '" + name + "' stopped with exit code " + process.exitValue()
+                        + " before it was ready:\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = http().send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet, or its PKI is not written yet
+                client = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(1000);
+        }
+        stop();
+        throw new IllegalStateException("sandbox '" + name + "' not ready within " + START_TIMEOUT + ":\n" + logTail());
+    }
+
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String baseUrl() {
+        return "https://localhost:" + httpsPort + "/auth";
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String managementUrl() {
+        return "https://localhost:" + managementPort + "/auth";
+    }
+
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path caBundle() {
+        return dataDir.resolve("pki").resolve("ca").resolve("ca-bundle.pem");
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** An HTTPS client that trusts the sandbox CA bundle and nothing else. */
+    public HttpClient http() throws IOException {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .sslContext(trusting(caBundle()))
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
+    }
+
+    public HttpResponse<String> get(String url, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonNode getJson(String url) throws IOException, InterruptedException {
+        return getJson(url, null);
+    }
+
+    public JsonNode getJson(String url, String bearer) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(url, bearer);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An access token of the master realm's admin, for Keycloak's admin REST API. */
+    public String adminToken() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("admin login failed: " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            // Only this start's lines: the log gathers every start of this server.
+            int lastStart = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(START_MARK)) {
+                    lastStart = i;
+                }
+            }
+            lines = lines.subList(lastStart, lines.size());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    public static SSLContext trusting(Path pemBundle) throws IOException {
+        return withKeys(null, pemBundle);
+    }
+
+    /** A TLS context that presents the given keys (a card, an ORG certificate) and trusts the sandbox bundle. */
+    public static SSLContext withKeys(KeyManager[] keyManagers, Path pemBundle) throws IOException {
+        try (InputStream in = Files.newInputStream(pemBundle)) {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + i++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, factory.getTrustManagers(), null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot trust " + pemBundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

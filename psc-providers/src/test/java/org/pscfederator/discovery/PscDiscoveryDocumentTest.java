@@ -1,0 +1,42 @@
+package org.pscfederator.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.protocol.oidc.representations.OIDCConfigurationRepresentation;
+
+class PscDiscoveryDocumentTest {
+
+    @Test
+    void advertisesPollOnlyForCiba() {
+        OIDCConfigurationRepresentation doc = keycloakDocument();
+        doc.setBackchannelTokenDeliveryModesSupported(List.of("poll", "ping"));
+
+        assertThat(PscDiscoveryDocument.apply(doc).getBackchannelTokenDeliveryModesSupported()).containsExactly("poll");
+    }
+
+    @Test
+    void advertisesCertificateBoundTokens() {
+        OIDCConfigurationRepresentation doc = keycloakDocument();
+        doc.setTlsClientCertificateBoundAccessTokens(null);
+
+        assertThat(PscDiscoveryDocument.apply(doc).getTlsClientCertificateBoundAccessTokens()).isTrue();
+    }
+
+    @Test
+    void serverWithoutTlsClientAuthIsReportedAsMisbuilt() {
+        OIDCConfigurationRepresentation doc = keycloakDocument();
+        doc.setTokenEndpointAuthMethodsSupported(List.of("client_secret_basic"));
+
+        assertThatThrownBy(() -> PscDiscoveryDocument.apply(doc)).hasMessageContaining("tls_client_auth");
+    }
+
+    private static OIDCConfigurationRepresentation keycloakDocument() {
+        OIDCConfigurationRepresentation doc = new OIDCConfigurationRepresentation();
+        doc.setTokenEndpointAuthMethodsSupported(List.of("client_secret_basic", "tls_client_auth"));
+        return doc;
+    }
+}

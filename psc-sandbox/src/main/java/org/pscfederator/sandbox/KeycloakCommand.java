@@ -1,0 +1,65 @@
+package org.pscfederator.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code kc.sh start} command line and environment for the sandbox. Secrets go through the environment, never
+ * the command line, where any local user could read them.
+ */
+final class KeycloakCommand {
+
+    /** PSC serves Keycloak under /auth; URLs match PSC's. */
+    static final String RELATIVE_PATH = "/auth";
+    static final String KEYSTORE_PASSWORD = "1234";
+
+    private KeycloakCommand() {
+    }
+
+    static List<String> arguments(SandboxOptions options, SandboxData data, SandboxPki pki) {
+        List<String> args = new ArrayList<>();
+        args.add(data.keycloakHome().resolve("bin").resolve("kc.sh").toString());
+        args.add("start");
+        args.add("--http-enabled=false");
+        args.add("--https-port=" + options.httpsPort());
+        args.add("--https-certificate-file=" + pki.serverCertificate());
+        args.add("--https-certificate-key-file=" + pki.serverKey());
+        // Cards and ORG certificates are presented at the TLS layer; asked for, never required, so e-CPS users
+        // and browsers without a card still get the login page.
+        args.add("--https-client-auth=request");
+        args.add("--https-trust-store-file=" + pki.trustStore());
+        args.add("--https-trust-store-type=PKCS12");
+        args.add("--http-relative-path=" + RELATIVE_PATH);
+        args.add("--hostname-strict=false");
+        args.add("--http-management-port=" + options.managementPort());
+        args.add("--health-enabled=true");
+        args.add("--metrics-enabled=true");
+        args.add("--cache=local");
+        args.add("--db=" + options.database().keycloakName());
+        if (options.database() == DatabaseKind.H2) {
+            args.add("--db-url=jdbc:h2:file:" + data.h2Database() + ";NON_KEYWORDS=VALUE");
+        } else {
+            args.add("--db-url=" + options.dbUrl());
+            if (options.dbUsername() != null) {
+                args.add("--db-username=" + options.dbUsername());
+            }
+        }
+        args.add("--import-realm");
+        return args;
+    }
+
+    static Map<String, String> environment(SandboxOptions options) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        env.put("KC_HTTPS_TRUST_STORE_PASSWORD", KEYSTORE_PASSWORD);
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
+        if (options.dbPassword() != null) {
+            env.put("KC_DB_PASSWORD", options.dbPassword());
+        }
+        return env;
+    }
+}

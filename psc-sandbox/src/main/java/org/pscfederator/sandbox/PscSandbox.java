@@ -1,0 +1,113 @@
+package org.pscfederator.sandbox;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+
+import org.pscfederator.realmconfig.RealmConfigException;
+import org.pscfederator.testpki.PkiException;
+
+/**
+ * {@code bin/psc-sandbox}: prepares the data folder, the test PKI, the server and the realm, then runs Keycloak in
+ * the foreground until it stops or the user presses Ctrl-C.
+ */
+public final class PscSandbox {
+
+    private static final long STOP_TIMEOUT_SECONDS = 30;
+
+    private PscSandbox() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            SandboxOptions options = SandboxOptions.parse(args);
+            if (options.help()) {
+                out.println(SandboxOptions.USAGE);
+                return 0;
+            }
+            return start(options, out);
+        } catch (SandboxException e) {
+            err.println("psc-sandbox: error: " + e.getMessage());
+            return e.exitCode();
+        } catch (PkiException | RealmConfigException e) {
+            err.println("psc-sandbox: error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("psc-sandbox: error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int start(SandboxOptions options, PrintStream out) {
+        if (options.reset() && options.database() == DatabaseKind.POSTGRES) {
+            throw new SandboxException("--reset cannot empty a PostgreSQL database; drop and create the database, "
+                    + "then start with --reset to renew the data folder");
+        }
+        SandboxData data = new SandboxData(options.dataDir());
+        if (options.reset()) {
+            data.reset();
+            out.println("psc-sandbox: deleted " + data.root() + ", starting over");
+        }
+        data.prepare();
+        Preflight.checkPortFree(options.httpsPort(), "--https-port");
+        Preflight.checkPortFree(options.managementPort(), "--management-port");
+        Preflight.checkDatabase(options);
+
+        SandboxPki pki = SandboxPki.prepare(data.pki(), options.host());
+        KeycloakDistribution distribution = KeycloakDistribution.besideLauncher();
+        distribution.layOut(data.keycloakHome());
+        distribution.installProviders(data.keycloakHome());
+        RealmImport.write(data.keycloakHome(), pki.trustMaterial());
+
+        out.println("psc-sandbox: starting Keycloak from " + data.keycloakHome() + " ("
+                + (options.database() == DatabaseKind.H2 ? "H2 in " + data.root() + "/db"
+                : "PostgreSQL at " + Preflight.withoutQuery(options.dbUrl())) + ")");
+        Process keycloak = launch(options, data, pki);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(keycloak), "psc-sandbox-stop"));
+        new ReadinessWatcher(options, data, keycloak, out).start();
+        try {
+            int exit = keycloak.waitFor();
+            if (exit != 0 && exit != 143 && exit != 130) {
+                throw new SandboxException("Keycloak stopped with exit code " + exit + " (see its log above)");
+            }
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(keycloak);
+            return 130;
+        }
+    }
+
+    private static Process launch(SandboxOptions options, SandboxData data, SandboxPki pki) {
+        ProcessBuilder builder = new ProcessBuilder(KeycloakCommand.arguments(options, data, pki))
+                .directory(data.keycloakHome().toFile())
+                .inheritIO();
+        builder.environment().putAll(KeycloakCommand.environment(options));
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new SandboxException("cannot start Keycloak: " + e.getMessage());
+        }
+    }
+
+    /** kc.sh may run the server as its child: stop the whole tree, gently first. */
+    private static void stop(Process keycloak) {
+        if (!keycloak.isAlive()) {
+            return;
+        }
+        keycloak.descendants().forEach(ProcessHandle::destroy);
+        keycloak.destroy();
+        try {
+            if (!keycloak.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                keycloak.descendants().forEach(ProcessHandle::destroyForcibly);
+                keycloak.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.pscfederator.sandbox;
+
+import java.nio.file.Path;
+
+/** What the user asked for on the command line, validated. */
+public record SandboxOptions(
+        Path dataDir,
+        String host,
+        int httpsPort,
+        int managementPort,
+        DatabaseKind database,
+        String dbUrl,
+        String dbUsername,
+        String dbPassword,
+        String adminPassword,
+        boolean reset,
+        boolean help) {
+
+    static final String USAGE = String.join("\n",
+            "Usage: bin/psc-sandbox [options]",
+            "",
+            "Starts the Pro Santé Connect sandbox: Keycloak with the psc-federator providers, realm esante-wallet,",
+            "HTTPS on https://localhost:8443/auth with a certificate from the sandbox test PKI.",
+            "",
+            "Options:",
+            "  --data-dir DIR           sandbox data folder (default: sandbox-data)",
+            "  --host NAME              host name in the server certificate besides localhost (default: none)",
+            "  --https-port PORT        HTTPS port (default: 8443)",
+            "  --management-port PORT   management port for health and metrics (default: 9000)",
+            "  --db h2|postgres         database (default: h2, a file in the data folder)",
+            "  --db-url URL             JDBC URL, with --db postgres (e.g. jdbc:postgresql://127.0.0.1:5432/psc)",
+            "  --db-username NAME       database user, with --db postgres",
+            "  --db-password SECRET     database password, with --db postgres (or env PSC_DB_PASSWORD)",
+            "  --admin-password SECRET  password of the master realm's 'admin' on first start (default: admin)",
+            "  --reset                  delete the data folder and start over",
+            "  --help                   show this help");
+
+    public static SandboxOptions parse(String... args) {
+        Path dataDir = Path.of("sandbox-data");
+        String host = null;
+        int httpsPort = 8443;
+        int managementPort = 9000;
+        DatabaseKind database = DatabaseKind.H2;
+        String dbUrl = null;
+        String dbUsername = null;
+        String dbPassword = System.getenv("PSC_DB_PASSWORD");
+        String adminPassword = "admin";
+        boolean reset = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String inlineValue = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                inlineValue = arg.substring(equals + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--reset" -> reset = true;
+                case "--data-dir", "--host", "--https-port", "--management-port", "--db", "--db-url", "--db-username",
+                        "--db-password", "--admin-password" -> {
+                    String value = inlineValue;
+                    if (value == null) {
+                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                            throw SandboxException.usage("option " + name + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    switch (name) {
+                        case "--data-dir" -> dataDir = Path.of(value);
+                        case "--host" -> host = value;
+                        case "--https-port" -> httpsPort = port(name, value);
+                        case "--management-port" -> managementPort = port(name, value);
+                        case "--db" -> database = DatabaseKind.parse(value);
+                        case "--db-url" -> dbUrl = value;
+                        case "--db-username" -> dbUsername = value;
+                        case "--db-password" -> dbPassword = value;
+                        default -> adminPassword = value;
+                    }
+                }
+                default -> throw SandboxException.usage("unknown option '" + arg + "'");
+            }
+        }
+        if (database == DatabaseKind.POSTGRES && dbUrl == null) {
+            throw SandboxException.usage("--db postgres needs --db-url");
+        }
+        if (database == DatabaseKind.POSTGRES && !dbUrl.startsWith("jdbc:postgresql://")) {
+            throw SandboxException.usage("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE)");
+        }
+        if (database == DatabaseKind.H2 && (dbUrl != null || dbUsername != null)) {
+            throw SandboxException.usage("--db-url and --db-username go with --db postgres");
+        }
+        if (httpsPort == managementPort) {
+            throw SandboxException.usage("--https-port and --management-port must differ");
+        }
+        if (host != null && !host.matches("[A-Za-z0-9.-]{1,253}")) {
+            throw SandboxException.usage("--host must be a DNS name");
+        }
+        if (adminPassword.isBlank()) {
+            throw SandboxException.usage("--admin-password must not be empty");
+        }
+        return new SandboxOptions(dataDir.toAbsolutePath().normalize(), host, httpsPort, managementPort, database,
+                dbUrl, dbUsername, dbPassword, adminPassword, reset, help);
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw SandboxException.usage(option + " must be a port number between 1 and 65535, not '" + value + "'");
+    }
+
+    /** The URL a user opens; the management interface serves health and metrics. */
+    public String baseUrl() {
+        return "https://localhost:" + httpsPort + KeycloakCommand.RELATIVE_PATH;
+    }
+}

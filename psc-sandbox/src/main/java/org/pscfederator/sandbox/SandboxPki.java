@@ -1,0 +1,67 @@
+package org.pscfederator.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pscfederator.realmconfig.TrustMaterial;
+import org.pscfederator.testpki.TestPki;
+
+/** The sandbox's trust material, made on first start by the test PKI and kept afterwards. */
+final class SandboxPki {
+
+    private final TestPki pki;
+
+    private SandboxPki(TestPki pki) {
+        this.pki = pki;
+    }
+
+    static SandboxPki prepare(Path pkiDir, String extraHost) {
+        SandboxPki sandboxPki = new SandboxPki(TestPki.createOrOpen(pkiDir));
+        if (!Files.exists(sandboxPki.serverCertificate()) || !Files.exists(sandboxPki.serverKey())) {
+            List<String> dnsNames = new ArrayList<>(List.of("localhost"));
+            if (extraHost != null) {
+                dnsNames.add(extraHost);
+            }
+            sandboxPki.pki.issueServer(dnsNames, List.of("127.0.0.1", "::1"));
+        }
+        return sandboxPki;
+    }
+
+    Path serverCertificate() {
+        return pki.pkiDir().resolve("server").resolve("server.crt.pem");
+    }
+
+    Path serverKey() {
+        return pki.pkiDir().resolve("server").resolve("server.key.pem");
+    }
+
+    Path trustStore() {
+        return pki.trustStore();
+    }
+
+    Path caBundle() {
+        return pki.caBundle();
+    }
+
+    /** Card login trusts the persons' CA; relying-service authentication the organisations' CA. */
+    TrustMaterial trustMaterial() {
+        Path ca = pki.pkiDir().resolve("ca");
+        return new TrustMaterial(
+                bundle(ca.resolve("persons-ca.pem"), ca.resolve("root-ca.pem")),
+                bundle(ca.resolve("org-ca.pem"), ca.resolve("root-ca.pem")));
+    }
+
+    private static String bundle(Path... pems) {
+        StringBuilder text = new StringBuilder();
+        for (Path pem : pems) {
+            try {
+                text.append(Files.readString(pem));
+            } catch (java.io.IOException e) {
+                throw new SandboxException("cannot read " + pem + ": " + e.getMessage());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.pscfederator.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class SandboxOptionsTest {
+
+    @Test
+    void defaultsMatchPscUrls() {
+        SandboxOptions options = SandboxOptions.parse();
+
+        assertThat(options.httpsPort()).isEqualTo(8443);
+        assertThat(options.managementPort()).isEqualTo(9000);
+        assertThat(options.database()).isEqualTo(DatabaseKind.H2);
+        assertThat(options.dataDir()).isEqualTo(Path.of("sandbox-data").toAbsolutePath());
+        assertThat(options.baseUrl()).isEqualTo("https://localhost:8443/auth");
+    }
+
+    @Test
+    void postgresOptionsAreTaken() {
+        SandboxOptions options = SandboxOptions.parse("--db", "postgres", "--db-url=jdbc:postgresql://127.0.0.1:5432/psc",
+                "--db-username", "psc", "--db-password", "secret");
+
+        assertThat(options.database()).isEqualTo(DatabaseKind.POSTGRES);
+        assertThat(options.dbUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/psc");
+        assertThat(options.dbUsername()).isEqualTo("psc");
+        assertThat(options.dbPassword()).isEqualTo("secret");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--frobnicate"))
+                .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessage("unknown option '--frobnicate' (see --help)");
+    }
+
+    @Test
+    void optionWithoutValueIsAUsageError() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--https-port"))
+                .hasMessageContaining("option --https-port needs a value");
+    }
+
+    @Test
+    void portOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--https-port", "70000"))
+                .hasMessageContaining("between 1 and 65535");
+    }
+
+    @Test
+    void postgresWithoutUrlIsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--db", "postgres")).hasMessageContaining("needs --db-url");
+    }
+
+    @Test
+    void nonPostgresUrlIsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--db", "postgres", "--db-url", "jdbc:mysql://x/y"))
+                .hasMessageContaining("PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void unknownDatabaseIsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--db", "oracle")).hasMessageContaining("unknown database 'oracle'");
+    }
+
+    @Test
+    void samePortTwiceIsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--https-port", "9000")).hasMessageContaining("must differ");
+    }
+}

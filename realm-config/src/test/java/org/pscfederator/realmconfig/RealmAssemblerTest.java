@@ -1,0 +1,105 @@
+package org.pscfederator.realmconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class RealmAssemblerTest {
+
+    private static final String TEST_CARD_CA = pem("sandbox-persons");
+    private static final String TEST_ORG_CA = pem("sandbox-org");
+    private static final String IGC_CARD_CA = pem("igc-personnes");
+    private static final String IGC_ORG_CA = pem("igc-organisations");
+
+    private final RealmAssembler assembler = new RealmAssembler();
+
+    @Test
+    void variantsDifferOnlyInTrustTestIdentitiesAndSandboxRelaxations() {
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
+        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, new TrustMaterial(IGC_CARD_CA, IGC_ORG_CA));
+
+        Set<String> differing = new HashSet<>();
+        sandbox.fieldNames().forEachRemaining(name -> {
+            if (!sandbox.get(name).equals(production.get(name))) {
+                differing.add(name);
+            }
+        });
+        production.fieldNames().forEachRemaining(name -> {
+            if (!sandbox.has(name)) {
+                differing.add(name);
+            }
+        });
+        assertThat(differing).isSubsetOf("clients", "users", "displayName", "displayNameHtml", "attributes",
+                "bruteForceProtected");
+
+        ObjectNode sandboxAttributes = sandbox.get("attributes").deepCopy();
+        ObjectNode productionAttributes = production.get("attributes").deepCopy();
+        sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));
+        productionAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));
+        assertThat(sandboxAttributes).isEqualTo(productionAttributes);
+    }
+
+    @Test
+    void trustAnchorsAreTheOnesGiven() {
+        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, new TrustMaterial(IGC_CARD_CA, IGC_ORG_CA));
+
+        assertThat(production.at("/attributes/pscCardTrustAnchors").asText()).isEqualTo(IGC_CARD_CA);
+        assertThat(production.at("/attributes/pscClientTrustAnchors").asText()).isEqualTo(IGC_ORG_CA);
+    }
+
+    @Test
+    void productionRealmHasNoTestUserNorClientSecret() {
+        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, new TrustMaterial(IGC_CARD_CA, IGC_ORG_CA));
+
+        assertThat(production.has("users")).isFalse();
+        assertThat(production.toString()).doesNotContain("secret").doesNotContain("password");
+    }
+
+    @Test
+    void sandboxRealmHasTheBenchmarkBaselineClientAndUser() {
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
+
+        assertThat(sandbox.get("clients")).anySatisfy(c -> assertThat(c.get("clientId").asText()).isEqualTo("psc-bench"));
+        assertThat(sandbox.get("users")).anySatisfy(u -> assertThat(u.get("username").asText()).isEqualTo("bench.password"));
+    }
+
+    @Test
+    void documentationCommentsAreNotPassedToKeycloak() {
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
+
+        assertThat(sandbox.toString()).doesNotContain("\"_comment\"");
+    }
+
+    @Test
+    void bothRealmsAskForPollModeCibaAndAllTls() {
+        for (RealmVariant variant : RealmVariant.values()) {
+            JsonNode realm = assembler.assemble(variant, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
+            assertThat(realm.get("realm").asText()).isEqualTo("esante-wallet");
+            assertThat(realm.get("sslRequired").asText()).isEqualTo("all");
+            assertThat(realm.at("/attributes/cibaBackchannelTokenDeliveryMode").asText()).isEqualTo("poll");
+        }
+    }
+
+    @Test
+    void trustAnchorsThatAreNotPemAreRefused() {
+        assertThatThrownBy(() -> new TrustMaterial("not a certificate", TEST_ORG_CA))
+                .isInstanceOf(RealmConfigException.class)
+                .hasMessageContaining("card trust anchors");
+    }
+
+    @Test
+    void unknownVariantIsRefused() {
+        assertThatThrownBy(() -> RealmVariant.parse("staging")).hasMessageContaining("unknown realm variant 'staging'");
+    }
+
+    private static String pem(String label) {
+        return "-----BEGIN CERTIFICATE-----\n" + label + "\n-----END CERTIFICATE-----\n";
+    }
+}
