@@ -2,16 +2,27 @@ package org.pscfederator.it.harness;
 
 import java.util.List;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Gives tests a sandbox on PostgreSQL, in a database created for the run. Without a reachable PostgreSQL the tests
  * are skipped with the reason, unless PSC_REQUIRE_POSTGRES=true (as in CI), where that is a failure.
  */
-public class PostgresSandboxExtension implements ParameterResolver {
+public class PostgresSandboxExtension implements ParameterResolver, ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String unavailable = TestDatabase.unavailableReason();
+        if (unavailable == null || required()) {
+            return ConditionEvaluationResult.enabled("PostgreSQL reachable, or required");
+        }
+        System.err.println("SKIPPED PostgreSQL tests: " + unavailable);
+        return ConditionEvaluationResult.disabled("skipped: " + unavailable);
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -29,11 +40,7 @@ public class PostgresSandboxExtension implements ParameterResolver {
     private static Shared startOnPostgres() {
         String unavailable = TestDatabase.unavailableReason();
         if (unavailable != null) {
-            if ("true".equalsIgnoreCase(System.getenv("PSC_REQUIRE_POSTGRES"))) {
-                throw new IllegalStateException(unavailable + "; PSC_REQUIRE_POSTGRES=true");
-            }
-            System.err.println("SKIPPED PostgreSQL tests: " + unavailable);
-            throw new TestAbortedException("skipped: " + unavailable);
+            throw new IllegalStateException(unavailable + "; PSC_REQUIRE_POSTGRES=true");
         }
         try {
             TestDatabase database = TestDatabase.create("psc_it");
@@ -48,6 +55,10 @@ public class PostgresSandboxExtension implements ParameterResolver {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create the test database: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("PSC_REQUIRE_POSTGRES"));
     }
 
     record Shared(SandboxServer server, TestDatabase database) implements ExtensionContext.Store.CloseableResource {
