@@ -2,10 +2,13 @@ package org.pscfederator.sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateParsingException;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.pscfederator.realmconfig.TrustMaterial;
+import org.pscfederator.testpki.CertificateFile;
 import org.pscfederator.testpki.TestPki;
 
 /** The sandbox's trust material, made on first start by the test PKI and kept afterwards. */
@@ -19,14 +22,31 @@ final class SandboxPki {
 
     static SandboxPki prepare(Path pkiDir, String extraHost) {
         SandboxPki sandboxPki = new SandboxPki(TestPki.createOrOpen(pkiDir));
-        if (!Files.exists(sandboxPki.serverCertificate()) || !Files.exists(sandboxPki.serverKey())) {
-            List<String> dnsNames = new ArrayList<>(List.of("localhost"));
-            if (extraHost != null) {
-                dnsNames.add(extraHost);
-            }
+        List<String> dnsNames = new ArrayList<>(List.of("localhost"));
+        if (extraHost != null) {
+            dnsNames.add(extraHost);
+        }
+        if (!Files.exists(sandboxPki.serverKey()) || !sandboxPki.serverCertificateNames(dnsNames)) {
             sandboxPki.pki.issueServer(dnsNames, List.of("127.0.0.1", "::1"));
         }
         return sandboxPki;
+    }
+
+    /** Whether the server certificate on disk names all these hosts (a new --host needs a new certificate). */
+    private boolean serverCertificateNames(List<String> dnsNames) {
+        if (!Files.exists(serverCertificate())) {
+            return false;
+        }
+        try {
+            Collection<List<?>> names = CertificateFile.read(serverCertificate()).getSubjectAlternativeNames();
+            List<Object> present = new ArrayList<>();
+            if (names != null) {
+                names.forEach(name -> present.add(name.get(1)));
+            }
+            return present.containsAll(dnsNames);
+        } catch (CertificateParsingException e) {
+            return false;
+        }
     }
 
     Path serverCertificate() {
