@@ -1,17 +1,9 @@
 package org.pscfederator.discovery;
 
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.wellknown.WellKnownProvider;
-
 /** PSC's own discovery path, {@code .well-known/wallet-openid-configuration}, with the same document. */
 public class WalletOpenIdConfigurationProviderFactory extends PscOpenIdConfigurationProviderFactory {
 
     public static final String PROVIDER_ID = "wallet-openid-configuration";
-
-    @Override
-    public WellKnownProvider create(KeycloakSession session) {
-        return new PscDiscoveryProvider(session);
-    }
 
     @Override
     public String getAlias() {
