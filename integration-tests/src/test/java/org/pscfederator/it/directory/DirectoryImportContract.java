@@ -1,0 +1,109 @@
+package org.pscfederator.it.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pscfederator.it.harness.Launcher;
+import org.pscfederator.it.harness.SandboxServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 3, "Importer ... from an admin REST endpoint guarded by a realm-admin role; ... a failed import leaves the
+ * previous directory as it was". Run against the H2 server and the PostgreSQL server by the two subclasses.
+ */
+abstract class DirectoryImportContract {
+
+    static final String COMPONENT_ID = "a8f6e2d4-5c1b-4f7e-9b3a-2d6c8e0f1a47";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path sandboxFile() {
+        return Launcher.repoRoot().resolve("realm-config/directory/PS_LibreAcces_Personne_activite_sandbox.txt");
+    }
+
+    @Test
+    void sandboxDirectoryImportsAndProfessionalsAreFoundByIdNat(SandboxServer server) throws Exception {
+        HttpResponse<String> response = upload(server, Files.readAllBytes(sandboxFile()), server.adminToken());
+
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(report.get("activated").asBoolean()).isTrue();
+        assertThat(report.get("professionals").asLong()).isGreaterThanOrEqualTo(15);
+        JsonNode user = server.getJson(usersUrl(server) + "/f:" + COMPONENT_ID + ":899700366240", server.adminToken());
+        assertThat(user.get("username").asText()).isEqualTo("899700366240");
+        assertThat(user.get("lastName").asText()).isEqualTo("DOC0036624");
+    }
+
+    @Test
+    void fileInIso88591IsRefusedAndThePreviousDirectoryStays(SandboxServer server) throws Exception {
+        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
+        long before = professionals(server);
+        byte[] latin1 = Files.readString(sandboxFile(), StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> response = upload(server, latin1, server.adminToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("UTF-8");
+        assertThat(professionals(server)).isEqualTo(before);
+        assertThat(server.get(usersUrl(server) + "/f:" + COMPONENT_ID + ":899700366240", server.adminToken())
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void lineWithWrongColumnCountIsReportedWithItsNumberAndThePreviousDirectoryStays(SandboxServer server)
+            throws Exception {
+        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
+        long before = professionals(server);
+        List<String> lines = Files.readAllLines(sandboxFile(), StandardCharsets.UTF_8);
+        lines.set(2, "8|99999|899999|M|");
+        String broken = String.join("\n", lines) + "\n";
+
+        HttpResponse<String> response = upload(server, broken.getBytes(StandardCharsets.UTF_8), server.adminToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        JsonNode problems = JSON.readTree(response.body()).get("problems");
+        assertThat(problems).anySatisfy(problem -> {
+            assertThat(problem.get("line").asLong()).isEqualTo(3);
+            assertThat(problem.get("reason").asText()).contains("columns");
+        });
+        assertThat(professionals(server)).isEqualTo(before);
+    }
+
+    @Test
+    void importWithoutAnAdminTokenIsRefusedAndChangesNothing(SandboxServer server) throws Exception {
+        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
+        long before = professionals(server);
+
+        assertThat(upload(server, "x".getBytes(StandardCharsets.UTF_8), null).statusCode()).isEqualTo(401);
+        assertThat(upload(server, "x".getBytes(StandardCharsets.UTF_8), "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(professionals(server)).isEqualTo(before);
+    }
+
+    static HttpResponse<String> upload(SandboxServer server, byte[] file, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/psc-directory/import?source=it"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return server.send(request.build());
+    }
+
+    static long professionals(SandboxServer server) throws Exception {
+        return server.getJson(server.realmUrl() + "/psc-directory/status", server.adminToken())
+                .get("professionals").asLong();
+    }
+
+    static String usersUrl(SandboxServer server) {
+        return server.baseUrl() + "/admin/realms/esante-wallet/users";
+    }
+}

@@ -1,0 +1,29 @@
+package org.pscfederator.directory.storage;
+
+import java.util.List;
+
+/**
+ * One row of the directory: a line of the national file (one activity of a professional), or a staff card
+ * holder, with the national file's 56 columns in their order.
+ */
+public record DirectoryEntry(String idNat, Kind kind, List<String> fields) {
+
+    public static final int FIELD_COUNT = 56;
+
+    /** Where a professional comes from: the national RPPS/ADELI file, or the structure staff file. */
+    public enum Kind { PS, STAFF }
+
+    public DirectoryEntry {
+        if (idNat == null || idNat.isEmpty() || idNat.length() > 64) {
+            throw new IllegalArgumentException("idNat must have 1 to 64 characters");
+        }
+        if (fields.size() != FIELD_COUNT) {
+            throw new IllegalArgumentException("an entry has " + FIELD_COUNT + " fields, not " + fields.size());
+        }
+        fields = List.copyOf(fields);
+    }
+
+    public String field(int column) {
+        return fields.get(column - 1);
+    }
+}

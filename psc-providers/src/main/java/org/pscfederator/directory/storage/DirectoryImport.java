@@ -1,0 +1,168 @@
+package org.pscfederator.directory.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+/**
+ * A directory being imported: entries go into a generation that nobody reads until {@link #activate()} makes it the
+ * directory in one transaction. Until then, and if the import fails, the previous directory stays as it was.
+ */
+public final class DirectoryImport implements AutoCloseable {
+
+    /** Rows per commit: large enough for speed, small enough to keep transactions short. */
+    static final int BATCH = 5_000;
+
+    private final DataSource dataSource;
+    private final long generation;
+    private final Connection connection;
+    private final boolean copy;
+    private final StringBuilder copyBuffer = new StringBuilder();
+    private PreparedStatement insert;
+    private int pending;
+    private int seq;
+    private long written;
+    private boolean finished;
+
+    DirectoryImport(DataSource dataSource, long generation) throws SQLException {
+        this.dataSource = dataSource;
+        this.generation = generation;
+        this.connection = dataSource.getConnection();
+        this.connection.setAutoCommit(false);
+        this.copy = PostgresCopy.supports(connection);
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    public long written() {
+        return written + pending;
+    }
+
+    public void add(DirectoryEntry entry) throws SQLException {
+        seq++;
+        if (copy) {
+            appendCopyRow(entry);
+        } else {
+            addInsert(entry);
+        }
+        if (++pending >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Makes this import the directory, in one transaction, and drops the one it replaces. */
+    public void activate() throws SQLException {
+        flush();
+        try (PreparedStatement previous = connection.prepareStatement(
+                "SELECT ACTIVE_GENERATION, IMPORT_GENERATION FROM PSC_DIR_STATE WHERE ID = 1 FOR UPDATE");
+             ResultSet state = previous.executeQuery()) {
+            state.next();
+            long old = state.getLong(1);
+            boolean hadOne = !state.wasNull();
+            if (state.getLong(2) != generation) {
+                connection.rollback();
+                throw new SQLException("the import lock was taken over by another import; this one is abandoned");
+            }
+            try (PreparedStatement swap = connection.prepareStatement("UPDATE PSC_DIR_STATE SET "
+                    + "ACTIVE_GENERATION = IMPORT_GENERATION, ACTIVE_SOURCE = IMPORT_SOURCE, ACTIVATED_AT = ?, "
+                    + "IMPORT_GENERATION = NULL, IMPORT_STARTED_AT = NULL, IMPORT_SOURCE = NULL WHERE ID = 1")) {
+                swap.setTimestamp(1, Timestamp.from(Instant.now()));
+                swap.executeUpdate();
+            }
+            connection.commit();
+            finished = true;
+            if (hadOne) {
+                DirectoryStore.deleteGeneration(connection, old);
+                connection.commit();
+            }
+        }
+    }
+
+    /** Drops what this import wrote and releases the lock; the active directory is untouched. */
+    public void abandon() throws SQLException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        connection.rollback();
+        DirectoryStore.deleteGeneration(connection, generation);
+        DirectoryStore.release(connection, generation);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (!finished) {
+                abandon();
+            }
+        } finally {
+            if (insert != null) {
+                insert.close();
+            }
+            connection.close();
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pending == 0) {
+            return;
+        }
+        if (copy) {
+            PostgresCopy.copyIn(connection, "PSC_DIR_ENTRY", copyBuffer);
+            copyBuffer.setLength(0);
+        } else {
+            insert.executeBatch();
+        }
+        connection.commit();
+        written += pending;
+        pending = 0;
+    }
+
+    private void addInsert(DirectoryEntry entry) throws SQLException {
+        if (insert == null) {
+            StringBuilder sql = new StringBuilder("INSERT INTO PSC_DIR_ENTRY VALUES (?, ?, ?, ?");
+            sql.append(", ?".repeat(DirectoryEntry.FIELD_COUNT)).append(')');
+            insert = connection.prepareStatement(sql.toString());
+        }
+        insert.setLong(1, generation);
+        insert.setString(2, entry.idNat());
+        insert.setInt(3, seq);
+        insert.setString(4, entry.kind().name());
+        for (int i = 0; i < DirectoryEntry.FIELD_COUNT; i++) {
+            insert.setString(5 + i, entry.fields().get(i));
+        }
+        insert.addBatch();
+    }
+
+    /** PostgreSQL's COPY text format: tab-separated, with backslash escapes. */
+    private void appendCopyRow(DirectoryEntry entry) {
+        copyBuffer.append(generation).append('\t');
+        appendCopyText(entry.idNat());
+        copyBuffer.append('\t').append(seq).append('\t').append(entry.kind().name());
+        for (String field : entry.fields()) {
+            copyBuffer.append('\t');
+            appendCopyText(field);
+        }
+        copyBuffer.append('\n');
+    }
+
+    private void appendCopyText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> copyBuffer.append("\\\\");
+                case '\t' -> copyBuffer.append("\\t");
+                case '\n' -> copyBuffer.append("\\n");
+                case '\r' -> copyBuffer.append("\\r");
+                default -> copyBuffer.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.pscfederator.directory.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * The professional directory in the database: read by idNat from the active generation, replaced as a whole by an
+ * import that becomes visible in one transaction.
+ */
+public final class DirectoryStore {
+
+    /** An import whose node died is taken over after this long without finishing. */
+    static final Duration ABANDONED_IMPORT = Duration.ofHours(6);
+
+    private final DataSource dataSource;
+
+    public DirectoryStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void migrate() throws SQLException {
+        DirectorySchema.migrate(dataSource);
+    }
+
+    /** The entries of a professional in the active directory, in file order; empty when unknown. */
+    public List<DirectoryEntry> entries(String idNat) throws SQLException {
+        List<DirectoryEntry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT E.* FROM PSC_DIR_ENTRY E "
+                     + "JOIN PSC_DIR_STATE S ON S.ID = 1 AND E.GENERATION = S.ACTIVE_GENERATION "
+                     + "WHERE E.ID_NAT = ? ORDER BY E.SEQ")) {
+            select.setString(1, idNat);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Professionals of the active directory whose idNat starts with, or whose name is, the text searched. */
+    public List<String> search(String text, int first, int max) throws SQLException {
+        List<String> idNats = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT DISTINCT E.ID_NAT FROM PSC_DIR_ENTRY E "
+                     + "JOIN PSC_DIR_STATE S ON S.ID = 1 AND E.GENERATION = S.ACTIVE_GENERATION "
+                     + "WHERE E.ID_NAT LIKE ? OR UPPER(E.F08) = ? ORDER BY E.ID_NAT OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            select.setString(1, likePrefix(text));
+            select.setString(2, text.toUpperCase(java.util.Locale.ROOT));
+            select.setInt(3, Math.max(0, first));
+            select.setInt(4, Math.max(0, max));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    idNats.add(rows.getString(1));
+                }
+            }
+        }
+        return idNats;
+    }
+
+    public long countProfessionals() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT E.ID_NAT) FROM PSC_DIR_ENTRY E "
+                     + "JOIN PSC_DIR_STATE S ON S.ID = 1 AND E.GENERATION = S.ACTIVE_GENERATION");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Starts an import: takes the cluster-wide import lock and a new generation number. The caller adds entries,
+     * then activates or abandons it.
+     */
+    public DirectoryImport beginImport(String source) throws SQLException, ImportAlreadyRunningException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT IMPORT_GENERATION, IMPORT_STARTED_AT, IMPORT_SOURCE, NEXT_GENERATION, ACTIVE_GENERATION "
+                            + "FROM PSC_DIR_STATE WHERE ID = 1 FOR UPDATE");
+                 ResultSet state = lock.executeQuery()) {
+                state.next();
+                state.getLong(1);
+                boolean isRunning = !state.wasNull();
+                Timestamp startedAt = state.getTimestamp(2);
+                String runningSource = state.getString(3);
+                long generation = state.getLong(4);
+                long active = state.getLong(5);
+                boolean hasActive = !state.wasNull();
+                if (isRunning && startedAt.toInstant().isAfter(Instant.now().minus(ABANDONED_IMPORT))) {
+                    connection.rollback();
+                    throw new ImportAlreadyRunningException(runningSource, startedAt.toInstant());
+                }
+                // Whatever is neither the directory nor this import is left over (an abandoned or crashed run).
+                try (PreparedStatement leftovers = connection.prepareStatement(
+                        "DELETE FROM PSC_DIR_ENTRY WHERE GENERATION <> ?")) {
+                    leftovers.setLong(1, hasActive ? active : -1);
+                    leftovers.executeUpdate();
+                }
+                try (PreparedStatement take = connection.prepareStatement("UPDATE PSC_DIR_STATE SET "
+                        + "IMPORT_GENERATION = ?, IMPORT_STARTED_AT = ?, IMPORT_SOURCE = ?, NEXT_GENERATION = ? "
+                        + "WHERE ID = 1")) {
+                    take.setLong(1, generation);
+                    take.setTimestamp(2, Timestamp.from(Instant.now()));
+                    take.setString(3, truncate(source, 255));
+                    take.setLong(4, generation + 1);
+                    take.executeUpdate();
+                }
+                connection.commit();
+                try {
+                    return new DirectoryImport(dataSource, generation);
+                } catch (SQLException | RuntimeException | Error e) {
+                    release(connection, generation);
+                    throw e;
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Gives the import lock back, if this generation still holds it. */
+    static void release(Connection connection, long generation) throws SQLException {
+        try (PreparedStatement release = connection.prepareStatement("UPDATE PSC_DIR_STATE SET IMPORT_GENERATION = NULL, "
+                + "IMPORT_STARTED_AT = NULL, IMPORT_SOURCE = NULL WHERE ID = 1 AND IMPORT_GENERATION = ?")) {
+            release.setLong(1, generation);
+            release.executeUpdate();
+        }
+        connection.commit();
+    }
+
+    static void deleteGeneration(Connection connection, long generation) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM PSC_DIR_ENTRY WHERE GENERATION = ?")) {
+            delete.setLong(1, generation);
+            delete.executeUpdate();
+        }
+    }
+
+    private static DirectoryEntry entry(ResultSet row) throws SQLException {
+        List<String> fields = new ArrayList<>(DirectoryEntry.FIELD_COUNT);
+        for (int column = 1; column <= DirectoryEntry.FIELD_COUNT; column++) {
+            fields.add(row.getString(String.format("F%02d", column)));
+        }
+        return new DirectoryEntry(row.getString("ID_NAT"), DirectoryEntry.Kind.valueOf(row.getString("KIND")), fields);
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
