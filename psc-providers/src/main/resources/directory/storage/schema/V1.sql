@@ -1,8 +1,9 @@
 -- Directory schema, version 1. Portable between H2 and PostgreSQL.
--- The directory is kept in generations: an import writes a new generation beside the active one and the
--- switch is one UPDATE of PSC_DIR_STATE, so logins never see a half-imported directory.
+-- Two directories, each replaced as a whole by its own imports: NATIONAL (the RPPS/ADELI file) and STAFF
+-- (structure staff, CPE/CPA holders). Each is kept in generations: an import writes a new generation beside
+-- the active one and the switch is one UPDATE of PSC_DIR_STATE, so logins never see a half-imported directory.
 CREATE TABLE PSC_DIR_STATE (
-    ID INT NOT NULL PRIMARY KEY,
+    DIRECTORY VARCHAR(16) NOT NULL PRIMARY KEY,
     ACTIVE_GENERATION BIGINT,
     ACTIVATED_AT TIMESTAMP,
     ACTIVE_SOURCE VARCHAR(255),
@@ -11,14 +12,16 @@ CREATE TABLE PSC_DIR_STATE (
     IMPORT_SOURCE VARCHAR(255),
     NEXT_GENERATION BIGINT NOT NULL
 );
-INSERT INTO PSC_DIR_STATE (ID, NEXT_GENERATION) VALUES (1, 1);
+INSERT INTO PSC_DIR_STATE (DIRECTORY, NEXT_GENERATION) VALUES ('NATIONAL', 1);
+INSERT INTO PSC_DIR_STATE (DIRECTORY, NEXT_GENERATION) VALUES ('STAFF', 1);
 -- One row per line of the national file (one activity), or per staff card holder. F01..F56 are the national
 -- file's 56 columns in their order (docs/directory-files.md); staff rows use the same columns.
 CREATE TABLE PSC_DIR_ENTRY (
+    DIRECTORY VARCHAR(16) NOT NULL,
     GENERATION BIGINT NOT NULL,
     ID_NAT VARCHAR(64) NOT NULL,
     SEQ INT NOT NULL,
-    KIND VARCHAR(8) NOT NULL,
+    KIND VARCHAR(8) NOT NULL,  -- PS (national file), CPE or CPA (staff cards)
     F01 VARCHAR(1000) NOT NULL,
     F02 VARCHAR(1000) NOT NULL,
     F03 VARCHAR(1000) NOT NULL,
@@ -75,6 +78,7 @@ CREATE TABLE PSC_DIR_ENTRY (
     F54 VARCHAR(1000) NOT NULL,
     F55 VARCHAR(1000) NOT NULL,
     F56 VARCHAR(1000) NOT NULL,
-    PRIMARY KEY (GENERATION, ID_NAT, SEQ)
+    PRIMARY KEY (DIRECTORY, GENERATION, ID_NAT, SEQ)
 );
-CREATE INDEX PSC_DIR_ENTRY_NAME ON PSC_DIR_ENTRY (GENERATION, F08);
+CREATE INDEX PSC_DIR_ENTRY_ID_NAT ON PSC_DIR_ENTRY (ID_NAT);
+CREATE INDEX PSC_DIR_ENTRY_NAME ON PSC_DIR_ENTRY (F08);

@@ -52,6 +52,7 @@ final class ReadinessWatcher implements Runnable {
             while (keycloak.isAlive()) {
                 try {
                     if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        new SandboxDirectory(client, options, data, out).importOnFirstStart();
                         announce();
                         return;
                     }

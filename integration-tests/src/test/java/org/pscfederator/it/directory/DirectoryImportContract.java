@@ -44,6 +44,27 @@ abstract class DirectoryImportContract {
     }
 
     @Test
+    void staffCardHoldersAreImportedBesideTheNationalDirectory(SandboxServer server) throws Exception {
+        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
+        Path staffFile = Launcher.repoRoot().resolve("realm-config/directory/staff_sandbox.txt");
+
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(
+                        URI.create(server.realmUrl() + "/psc-directory/import?directory=staff&source=it"))
+                .header("Content-Type", "application/octet-stream").header("Authorization", "Bearer " + server.adminToken())
+                .POST(HttpRequest.BodyPublishers.ofFile(staffFile)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode cpa = server.getJson(usersUrl(server) + "?exact=true&username="
+                + java.net.URLEncoder.encode("3500000001815646/CPAT00045", StandardCharsets.UTF_8), server.adminToken());
+        assertThat(cpa).singleElement().satisfies(user ->
+                assertThat(user.get("id").asText()).isEqualTo("f:" + COMPONENT_ID + ":3500000001815646/CPAT00045"));
+        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
+        assertThat(server.getJson(usersUrl(server) + "?exact=true&username="
+                + java.net.URLEncoder.encode("3500000001815646/CPAT00045", StandardCharsets.UTF_8), server.adminToken()))
+                .as("a national import keeps the staff directory").hasSize(1);
+    }
+
+    @Test
     void fileInIso88591IsRefusedAndThePreviousDirectoryStays(SandboxServer server) throws Exception {
         assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
         long before = professionals(server);
@@ -59,22 +80,37 @@ abstract class DirectoryImportContract {
     }
 
     @Test
-    void lineWithWrongColumnCountIsReportedWithItsNumberAndThePreviousDirectoryStays(SandboxServer server)
-            throws Exception {
-        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
-        long before = professionals(server);
+    void lineWithWrongColumnCountIsReportedWithItsNumberAndSkipped(SandboxServer server) throws Exception {
         List<String> lines = Files.readAllLines(sandboxFile(), StandardCharsets.UTF_8);
+        String skippedIdNat = lines.get(2).split("\\|")[2];
         lines.set(2, "8|99999|899999|M|");
         String broken = String.join("\n", lines) + "\n";
 
         HttpResponse<String> response = upload(server, broken.getBytes(StandardCharsets.UTF_8), server.adminToken());
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode problems = JSON.readTree(response.body()).get("problems");
         assertThat(problems).anySatisfy(problem -> {
             assertThat(problem.get("line").asLong()).isEqualTo(3);
-            assertThat(problem.get("reason").asText()).contains("columns");
+            assertThat(problem.get("severity").asText()).isEqualTo("ERROR");
+            assertThat(problem.get("reason").asText()).contains("columns").contains("line skipped");
         });
+        assertThat(server.get(usersUrl(server) + "/f:" + COMPONENT_ID + ":899700366240", server.adminToken())
+                .statusCode()).as("the rest of the file is imported").isEqualTo(200);
+        assertThat(server.get(usersUrl(server) + "/f:" + COMPONENT_ID + ":" + skippedIdNat, server.adminToken())
+                .statusCode()).as("the skipped line was " + skippedIdNat + "'s only line").isEqualTo(404);
+        upload(server, Files.readAllBytes(sandboxFile()), server.adminToken());
+    }
+
+    @Test
+    void emptyFileIsRefusedAndThePreviousDirectoryStays(SandboxServer server) throws Exception {
+        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
+        long before = professionals(server);
+
+        HttpResponse<String> response = upload(server, new byte[0], server.adminToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("empty file");
         assertThat(professionals(server)).isEqualTo(before);
     }
 

@@ -61,7 +61,8 @@ class DirectoryUserStoreIT {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(database.jdbcUrl());
         dataSource.setUser(database.user());
-        try (DirectoryImport running = new DirectoryStore(dataSource).beginImport("DirectoryUserStoreIT")) {
+        try (DirectoryImport running = new DirectoryStore(dataSource)
+                .beginImport(DirectoryEntry.Directory.NATIONAL, "DirectoryUserStoreIT")) {
             for (DirectoryEntry entry : entries) {
                 running.add(entry);
             }

@@ -10,8 +10,23 @@ public record DirectoryEntry(String idNat, Kind kind, List<String> fields) {
 
     public static final int FIELD_COUNT = 56;
 
-    /** Where a professional comes from: the national RPPS/ADELI file, or the structure staff file. */
-    public enum Kind { PS, STAFF }
+    /** The card a professional holds: CPS for the national file's professionals, CPE or CPA for structure staff. */
+    public enum Kind {
+        PS(Directory.NATIONAL), CPE(Directory.STAFF), CPA(Directory.STAFF);
+
+        private final Directory directory;
+
+        Kind(Directory directory) {
+            this.directory = directory;
+        }
+
+        public Directory directory() {
+            return directory;
+        }
+    }
+
+    /** The two directories, each replaced as a whole by its own imports. */
+    public enum Directory { NATIONAL, STAFF }
 
     public DirectoryEntry {
         if (idNat == null || idNat.isEmpty() || idNat.length() > 64) {

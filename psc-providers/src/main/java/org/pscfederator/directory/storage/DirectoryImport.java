@@ -19,6 +19,7 @@ public final class DirectoryImport implements AutoCloseable {
     static final int BATCH = 5_000;
 
     private final DataSource dataSource;
+    private final DirectoryEntry.Directory directory;
     private final long generation;
     private final Connection connection;
     private final boolean copy;
@@ -29,8 +30,9 @@ public final class DirectoryImport implements AutoCloseable {
     private long written;
     private boolean finished;
 
-    DirectoryImport(DataSource dataSource, long generation) throws SQLException {
+    DirectoryImport(DataSource dataSource, DirectoryEntry.Directory directory, long generation) throws SQLException {
         this.dataSource = dataSource;
+        this.directory = directory;
         this.generation = generation;
         this.connection = dataSource.getConnection();
         this.connection.setAutoCommit(false);
@@ -46,6 +48,10 @@ public final class DirectoryImport implements AutoCloseable {
     }
 
     public void add(DirectoryEntry entry) throws SQLException {
+        if (entry.kind().directory() != directory) {
+            throw new IllegalArgumentException("a " + entry.kind() + " entry does not belong in the " + directory
+                    + " directory");
+        }
         seq++;
         if (copy) {
             appendCopyRow(entry);
@@ -61,8 +67,9 @@ public final class DirectoryImport implements AutoCloseable {
     public void activate() throws SQLException {
         flush();
         try (PreparedStatement previous = connection.prepareStatement(
-                "SELECT ACTIVE_GENERATION, IMPORT_GENERATION FROM PSC_DIR_STATE WHERE ID = 1 FOR UPDATE");
-             ResultSet state = previous.executeQuery()) {
+                "SELECT ACTIVE_GENERATION, IMPORT_GENERATION FROM PSC_DIR_STATE WHERE DIRECTORY = ? FOR UPDATE")) {
+            previous.setString(1, directory.name());
+            ResultSet state = previous.executeQuery();
             state.next();
             long old = state.getLong(1);
             boolean hadOne = !state.wasNull();
@@ -72,14 +79,15 @@ public final class DirectoryImport implements AutoCloseable {
             }
             try (PreparedStatement swap = connection.prepareStatement("UPDATE PSC_DIR_STATE SET "
                     + "ACTIVE_GENERATION = IMPORT_GENERATION, ACTIVE_SOURCE = IMPORT_SOURCE, ACTIVATED_AT = ?, "
-                    + "IMPORT_GENERATION = NULL, IMPORT_STARTED_AT = NULL, IMPORT_SOURCE = NULL WHERE ID = 1")) {
+                    + "IMPORT_GENERATION = NULL, IMPORT_STARTED_AT = NULL, IMPORT_SOURCE = NULL WHERE DIRECTORY = ?")) {
                 swap.setTimestamp(1, Timestamp.from(Instant.now()));
+                swap.setString(2, directory.name());
                 swap.executeUpdate();
             }
             connection.commit();
             finished = true;
             if (hadOne) {
-                DirectoryStore.deleteGeneration(connection, old);
+                DirectoryStore.deleteGeneration(connection, directory, old);
                 connection.commit();
             }
         }
@@ -92,8 +100,8 @@ public final class DirectoryImport implements AutoCloseable {
         }
         finished = true;
         connection.rollback();
-        DirectoryStore.deleteGeneration(connection, generation);
-        DirectoryStore.release(connection, generation);
+        DirectoryStore.deleteGeneration(connection, directory, generation);
+        DirectoryStore.release(connection, directory, generation);
     }
 
     @Override
@@ -127,23 +135,24 @@ public final class DirectoryImport implements AutoCloseable {
 
     private void addInsert(DirectoryEntry entry) throws SQLException {
         if (insert == null) {
-            StringBuilder sql = new StringBuilder("INSERT INTO PSC_DIR_ENTRY VALUES (?, ?, ?, ?");
+            StringBuilder sql = new StringBuilder("INSERT INTO PSC_DIR_ENTRY VALUES (?, ?, ?, ?, ?");
             sql.append(", ?".repeat(DirectoryEntry.FIELD_COUNT)).append(')');
             insert = connection.prepareStatement(sql.toString());
         }
-        insert.setLong(1, generation);
-        insert.setString(2, entry.idNat());
-        insert.setInt(3, seq);
-        insert.setString(4, entry.kind().name());
+        insert.setString(1, directory.name());
+        insert.setLong(2, generation);
+        insert.setString(3, entry.idNat());
+        insert.setInt(4, seq);
+        insert.setString(5, entry.kind().name());
         for (int i = 0; i < DirectoryEntry.FIELD_COUNT; i++) {
-            insert.setString(5 + i, entry.fields().get(i));
+            insert.setString(6 + i, entry.fields().get(i));
         }
         insert.addBatch();
     }
 
     /** PostgreSQL's COPY text format: tab-separated, with backslash escapes. */
     private void appendCopyRow(DirectoryEntry entry) {
-        copyBuffer.append(generation).append('\t');
+        copyBuffer.append(directory.name()).append('\t').append(generation).append('\t');
         appendCopyText(entry.idNat());
         copyBuffer.append('\t').append(seq).append('\t').append(entry.kind().name());
         for (String field : entry.fields()) {

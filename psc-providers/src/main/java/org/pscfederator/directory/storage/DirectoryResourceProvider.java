@@ -22,10 +22,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.pscfederator.directory.ImportReport;
 import org.pscfederator.directory.NationalFileReader;
+import org.pscfederator.directory.StaffFileReader;
 
 /**
- * {@code /auth/realms/{realm}/psc-directory}: imports the national file and reports on the directory, for realm
- * administrators only.
+ * {@code /auth/realms/{realm}/psc-directory}: imports the national file ({@code import}) or the staff file
+ * ({@code import?directory=staff}) and reports on the directory, for realm administrators only.
  */
 public class DirectoryResourceProvider implements RealmResourceProvider {
 
@@ -61,12 +62,18 @@ public class DirectoryResourceProvider implements RealmResourceProvider {
     @Path("import")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importNationalFile(InputStream file, @QueryParam("source") String source) throws Exception {
+    public Response importFile(InputStream file, @QueryParam("source") String source,
+            @QueryParam("directory") String directory) throws Exception {
         RealmAdminCheck.require(session);
+        boolean staff = "staff".equals(directory);
+        if (directory != null && !staff && !"national".equals(directory)) {
+            return Response.status(400).entity(Map.of("error", "directory must be national or staff")).build();
+        }
         String name = source == null || source.isBlank() ? "upload" : DirectoryStore.truncate(source, 200);
-        DirectoryImporter importer = new DirectoryImporter(store, NationalFileReader.standard());
+        DirectoryImporter importer = new DirectoryImporter(store, NationalFileReader.standard(),
+                StaffFileReader.standard());
         Future<ImportOutcome> running = session.getProvider(ExecutorsProvider.class).getExecutor("psc-directory-import")
-                .submit(() -> importer.importNational(file, name));
+                .submit(() -> staff ? importer.importStaff(file, name) : importer.importNational(file, name));
         try {
             ImportOutcome outcome = running.get();
             LOG.infof("directory import of %s: %s; %s", name, outcome.report().summary(),

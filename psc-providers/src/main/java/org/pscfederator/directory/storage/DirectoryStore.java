@@ -21,6 +21,10 @@ public final class DirectoryStore {
     /** An import whose node died is taken over after this long without finishing. */
     static final Duration ABANDONED_IMPORT = Duration.ofHours(6);
 
+    /** Rows of the active generation of their directory. */
+    private static final String ACTIVE_JOIN = "JOIN PSC_DIR_STATE S ON S.DIRECTORY = E.DIRECTORY "
+            + "AND E.GENERATION = S.ACTIVE_GENERATION ";
+
     private final DataSource dataSource;
 
     public DirectoryStore(DataSource dataSource) {
@@ -36,8 +40,7 @@ public final class DirectoryStore {
         List<DirectoryEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT E.* FROM PSC_DIR_ENTRY E "
-                     + "JOIN PSC_DIR_STATE S ON S.ID = 1 AND E.GENERATION = S.ACTIVE_GENERATION "
-                     + "WHERE E.ID_NAT = ? ORDER BY E.SEQ")) {
+                     + ACTIVE_JOIN + "WHERE E.ID_NAT = ? ORDER BY E.DIRECTORY, E.SEQ")) {
             select.setString(1, idNat);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -53,8 +56,7 @@ public final class DirectoryStore {
         List<String> idNats = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT DISTINCT E.ID_NAT FROM PSC_DIR_ENTRY E "
-                     + "JOIN PSC_DIR_STATE S ON S.ID = 1 AND E.GENERATION = S.ACTIVE_GENERATION "
-                     + "WHERE E.ID_NAT LIKE ? OR UPPER(E.F08) = ? ORDER BY E.ID_NAT OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                     + ACTIVE_JOIN + "WHERE E.ID_NAT LIKE ? OR UPPER(E.F08) = ? ORDER BY E.ID_NAT OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             select.setString(1, likePrefix(text));
             select.setString(2, text.toUpperCase(java.util.Locale.ROOT));
             select.setInt(3, Math.max(0, first));
@@ -70,8 +72,7 @@ public final class DirectoryStore {
 
     public long countProfessionals() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT E.ID_NAT) FROM PSC_DIR_ENTRY E "
-                     + "JOIN PSC_DIR_STATE S ON S.ID = 1 AND E.GENERATION = S.ACTIVE_GENERATION");
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT E.ID_NAT) FROM PSC_DIR_ENTRY E " + ACTIVE_JOIN);
              ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -82,13 +83,15 @@ public final class DirectoryStore {
      * Starts an import: takes the cluster-wide import lock and a new generation number. The caller adds entries,
      * then activates or abandons it.
      */
-    public DirectoryImport beginImport(String source) throws SQLException, ImportAlreadyRunningException {
+    public DirectoryImport beginImport(DirectoryEntry.Directory directory, String source)
+            throws SQLException, ImportAlreadyRunningException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT IMPORT_GENERATION, IMPORT_STARTED_AT, IMPORT_SOURCE, NEXT_GENERATION, ACTIVE_GENERATION "
-                            + "FROM PSC_DIR_STATE WHERE ID = 1 FOR UPDATE");
-                 ResultSet state = lock.executeQuery()) {
+                            + "FROM PSC_DIR_STATE WHERE DIRECTORY = ? FOR UPDATE")) {
+                lock.setString(1, directory.name());
+                ResultSet state = lock.executeQuery();
                 state.next();
                 state.getLong(1);
                 boolean isRunning = !state.wasNull();
@@ -103,24 +106,26 @@ public final class DirectoryStore {
                 }
                 // Whatever is neither the directory nor this import is left over (an abandoned or crashed run).
                 try (PreparedStatement leftovers = connection.prepareStatement(
-                        "DELETE FROM PSC_DIR_ENTRY WHERE GENERATION <> ?")) {
-                    leftovers.setLong(1, hasActive ? active : -1);
+                        "DELETE FROM PSC_DIR_ENTRY WHERE DIRECTORY = ? AND GENERATION <> ?")) {
+                    leftovers.setString(1, directory.name());
+                    leftovers.setLong(2, hasActive ? active : -1);
                     leftovers.executeUpdate();
                 }
                 try (PreparedStatement take = connection.prepareStatement("UPDATE PSC_DIR_STATE SET "
                         + "IMPORT_GENERATION = ?, IMPORT_STARTED_AT = ?, IMPORT_SOURCE = ?, NEXT_GENERATION = ? "
-                        + "WHERE ID = 1")) {
+                        + "WHERE DIRECTORY = ?")) {
                     take.setLong(1, generation);
                     take.setTimestamp(2, Timestamp.from(Instant.now()));
                     take.setString(3, truncate(source, 255));
                     take.setLong(4, generation + 1);
+                    take.setString(5, directory.name());
                     take.executeUpdate();
                 }
                 connection.commit();
                 try {
-                    return new DirectoryImport(dataSource, generation);
+                    return new DirectoryImport(dataSource, directory, generation);
                 } catch (SQLException | RuntimeException | Error e) {
-                    release(connection, generation);
+                    release(connection, directory, generation);
                     throw e;
                 }
             } catch (SQLException | RuntimeException e) {
@@ -131,18 +136,23 @@ public final class DirectoryStore {
     }
 
     /** Gives the import lock back, if this generation still holds it. */
-    static void release(Connection connection, long generation) throws SQLException {
+    static void release(Connection connection, DirectoryEntry.Directory directory, long generation)
+            throws SQLException {
         try (PreparedStatement release = connection.prepareStatement("UPDATE PSC_DIR_STATE SET IMPORT_GENERATION = NULL, "
-                + "IMPORT_STARTED_AT = NULL, IMPORT_SOURCE = NULL WHERE ID = 1 AND IMPORT_GENERATION = ?")) {
-            release.setLong(1, generation);
+                + "IMPORT_STARTED_AT = NULL, IMPORT_SOURCE = NULL WHERE DIRECTORY = ? AND IMPORT_GENERATION = ?")) {
+            release.setString(1, directory.name());
+            release.setLong(2, generation);
             release.executeUpdate();
         }
         connection.commit();
     }
 
-    static void deleteGeneration(Connection connection, long generation) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM PSC_DIR_ENTRY WHERE GENERATION = ?")) {
-            delete.setLong(1, generation);
+    static void deleteGeneration(Connection connection, DirectoryEntry.Directory directory, long generation)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM PSC_DIR_ENTRY WHERE DIRECTORY = ? AND GENERATION = ?")) {
+            delete.setString(1, directory.name());
+            delete.setLong(2, generation);
             delete.executeUpdate();
         }
     }

@@ -8,14 +8,11 @@ import org.pscfederator.directory.Severity;
 public record ImportOutcome(ImportReport report, boolean activated) {
 
     /**
-     * A file replaces the directory only when nothing in it was refused: a refused file, or any line that had to
-     * be skipped, leaves the previous directory in place. Warnings (an unknown profession code) do not block.
+     * A file replaces the directory unless it was refused as a whole (not UTF-8, bad header, truncated, empty).
+     * A bad line is skipped and reported: one malformed line among millions must not hold back every update.
      */
     static boolean activates(ImportReport report) {
-        if (report.isRefused()) {
-            return false;
-        }
-        return report.errors() == 0;
+        return !report.isRefused();
     }
 
     /** The first problem that kept the file from becoming the directory, for a one-line message. */

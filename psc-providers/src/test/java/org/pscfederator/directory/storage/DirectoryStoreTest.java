@@ -11,6 +11,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.pscfederator.directory.storage.DirectoryEntry.Directory.NATIONAL;
+import static org.pscfederator.directory.storage.DirectoryEntry.Directory.STAFF;
+
 class DirectoryStoreTest {
 
     private DirectoryStore store;
@@ -38,7 +41,7 @@ class DirectoryStoreTest {
     void importNotYetActivatedIsInvisible() throws Exception {
         importEntries(entry("899700366240", "OLD"));
 
-        try (DirectoryImport running = store.beginImport("newer.txt")) {
+        try (DirectoryImport running = store.beginImport(NATIONAL, "newer.txt")) {
             running.add(entry("899700218896", "NEW"));
             running.add(entry("899700366240", "NEW"));
 
@@ -64,7 +67,7 @@ class DirectoryStoreTest {
     void abandonedImportLeavesThePreviousDirectoryAsItWas() throws Exception {
         importEntries(entry("899700366240", "KEEP"));
 
-        try (DirectoryImport failing = store.beginImport("broken.txt")) {
+        try (DirectoryImport failing = store.beginImport(NATIONAL, "broken.txt")) {
             for (int i = 0; i < DirectoryImport.BATCH + 10; i++) {
                 failing.add(entry("8" + String.format("%011d", i), "PARTIAL"));
             }
@@ -73,27 +76,27 @@ class DirectoryStoreTest {
 
         assertThat(store.entries("899700366240")).singleElement().satisfies(e -> assertThat(e.field(8)).isEqualTo("KEEP"));
         assertThat(store.countProfessionals()).isEqualTo(1);
-        try (DirectoryImport next = store.beginImport("next.txt")) {
+        try (DirectoryImport next = store.beginImport(NATIONAL, "next.txt")) {
             next.abandon();
         }
     }
 
     @Test
     void importNeitherActivatedNorAbandonedIsAbandonedOnClose() throws Exception {
-        try (DirectoryImport forgotten = store.beginImport("forgotten.txt")) {
+        try (DirectoryImport forgotten = store.beginImport(NATIONAL, "forgotten.txt")) {
             forgotten.add(entry("899700366240", "X"));
         }
 
         assertThat(store.entries("899700366240")).isEmpty();
-        try (DirectoryImport next = store.beginImport("next.txt")) {
+        try (DirectoryImport next = store.beginImport(NATIONAL, "next.txt")) {
             next.abandon();
         }
     }
 
     @Test
     void secondImportWhileOneRunsIsRefused() throws Exception {
-        try (DirectoryImport first = store.beginImport("first.txt")) {
-            assertThatThrownBy(() -> store.beginImport("second.txt"))
+        try (DirectoryImport first = store.beginImport(NATIONAL, "first.txt")) {
+            assertThatThrownBy(() -> store.beginImport(NATIONAL, "second.txt"))
                     .isInstanceOf(ImportAlreadyRunningException.class)
                     .hasMessageContaining("already running (first.txt");
             first.abandon();
@@ -112,6 +115,41 @@ class DirectoryStoreTest {
     }
 
     @Test
+    void staffImportLeavesTheNationalDirectoryAsItIs() throws Exception {
+        importEntries(entry("899700366240", "DOC0036624"));
+
+        try (DirectoryImport staff = store.beginImport(STAFF, "staff.txt")) {
+            staff.add(staffEntry("3500000001815646/CPAT00045", DirectoryEntry.Kind.CPA));
+            staff.activate();
+        }
+
+        assertThat(store.entries("899700366240")).hasSize(1);
+        assertThat(store.entries("3500000001815646/CPAT00045")).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(DirectoryEntry.Kind.CPA));
+        importEntries(entry("899700218896", "OTHER"));
+        assertThat(store.entries("3500000001815646/CPAT00045")).hasSize(1);
+        assertThat(store.entries("899700366240")).isEmpty();
+    }
+
+    @Test
+    void staffEntryIsRefusedInANationalImport() throws Exception {
+        try (DirectoryImport national = store.beginImport(NATIONAL, "mixed.txt")) {
+            assertThatThrownBy(() -> national.add(staffEntry("3500000001815646/CPAT00045", DirectoryEntry.Kind.CPA)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            national.abandon();
+        }
+    }
+
+    @Test
+    void importsOfTheTwoDirectoriesMayRunAtOnce() throws Exception {
+        try (DirectoryImport national = store.beginImport(NATIONAL, "national.txt");
+             DirectoryImport staff = store.beginImport(STAFF, "staff.txt")) {
+            national.abandon();
+            staff.abandon();
+        }
+    }
+
+    @Test
     void migrationIsIdempotent() throws Exception {
         store.migrate();
         store.migrate();
@@ -120,12 +158,18 @@ class DirectoryStoreTest {
     }
 
     private void importEntries(DirectoryEntry... entries) throws Exception {
-        try (DirectoryImport running = store.beginImport("test")) {
+        try (DirectoryImport running = store.beginImport(NATIONAL, "test")) {
             for (DirectoryEntry entry : entries) {
                 running.add(entry);
             }
             running.activate();
         }
+    }
+
+    private static DirectoryEntry staffEntry(String idNat, DirectoryEntry.Kind kind) {
+        List<String> fields = new ArrayList<>(Collections.nCopies(DirectoryEntry.FIELD_COUNT, ""));
+        fields.set(2, idNat);
+        return new DirectoryEntry(idNat, kind, fields);
     }
 
     private static DirectoryEntry entry(String idNat, String familyName) {
