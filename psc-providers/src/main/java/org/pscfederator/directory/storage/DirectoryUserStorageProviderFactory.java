@@ -32,7 +32,7 @@ public class DirectoryUserStorageProviderFactory implements UserStorageProviderF
     }
 
     /** The store, its schema migrated on first use. */
-    DirectoryStore store() {
+    public DirectoryStore store() {
         DirectoryStore current = store;
         if (current == null) {
             synchronized (this) {

@@ -1,0 +1,93 @@
+package org.pscfederator.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.IDToken;
+import org.keycloak.storage.UserStorageProvider;
+import org.pscfederator.directory.storage.DirectoryEntry;
+import org.pscfederator.directory.storage.DirectoryUserStorageProviderFactory;
+import org.pscfederator.directory.storage.ProfessionalUser;
+
+/**
+ * Puts PSC's professional claims (SubjectRefPro, SubjectRole, otherIds...) in userinfo, from the directory. Kept out
+ * of the access token, which stays small; a user who is not a professional gets none.
+ */
+public class PscProfessionalClaimsMapper extends AbstractOIDCProtocolMapper implements UserInfoTokenMapper {
+
+    public static final String PROVIDER_ID = "psc-professional-claims";
+    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+
+    static {
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PscProfessionalClaimsMapper.class);
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
+            KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        List<DirectoryEntry> entries = entries(session, userSession.getUser());
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<List<String>> lines = new ArrayList<>(entries.size());
+        for (DirectoryEntry entry : entries) {
+            lines.add(entry.fields());
+        }
+        for (Map.Entry<String, Object> claim : PscUserInfoClaims.of(lines).entrySet()) {
+            token.getOtherClaims().put(claim.getKey(), claim.getValue());
+        }
+    }
+
+    private static List<DirectoryEntry> entries(KeycloakSession session, UserModel user) {
+        if (user instanceof ProfessionalUser professional) {
+            return professional.entries();
+        }
+        if (user.getFederationLink() == null) {
+            return List.of();
+        }
+        DirectoryUserStorageProviderFactory directory = (DirectoryUserStorageProviderFactory) session
+                .getKeycloakSessionFactory().getProviderFactory(UserStorageProvider.class,
+                        DirectoryUserStorageProviderFactory.PROVIDER_ID);
+        try {
+            return directory.store().entries(user.getUsername());
+        } catch (java.sql.SQLException e) {
+            throw new org.keycloak.models.ModelException("the professional directory cannot be read", e);
+        }
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "PSC professional claims";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "PSC's claims about the professional (SubjectRefPro, SubjectRole, SubjectOrganization, otherIds...), "
+                + "from the professional directory.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
