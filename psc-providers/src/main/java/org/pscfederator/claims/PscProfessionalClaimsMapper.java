@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -63,6 +64,11 @@ public class PscProfessionalClaimsMapper extends AbstractOIDCProtocolMapper impl
         } catch (java.sql.SQLException e) {
             throw new org.keycloak.models.ModelException("the professional directory cannot be read", e);
         }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        SignedUserInfoDefault.register(factory);
     }
 
     @Override
