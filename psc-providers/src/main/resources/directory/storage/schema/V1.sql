@@ -1,16 +1,19 @@
 -- Directory schema, version 1. Portable between H2 and PostgreSQL.
+-- Every constraint is named: H2 numbers unnamed ones CONSTRAINT_<n> across the schema, and Keycloak's own
+-- changelog names some of its constraints that way, so an unnamed one here could collide with Keycloak's.
 -- Two directories, each replaced as a whole by its own imports: NATIONAL (the RPPS/ADELI file) and STAFF
 -- (structure staff, CPE/CPA holders). Each is kept in generations: an import writes a new generation beside
 -- the active one and the switch is one UPDATE of PSC_DIR_STATE, so logins never see a half-imported directory.
 CREATE TABLE PSC_DIR_STATE (
-    DIRECTORY VARCHAR(16) NOT NULL PRIMARY KEY,
+    DIRECTORY VARCHAR(16) NOT NULL,
     ACTIVE_GENERATION BIGINT,
     ACTIVATED_AT TIMESTAMP,
     ACTIVE_SOURCE VARCHAR(255),
     IMPORT_GENERATION BIGINT,
     IMPORT_STARTED_AT TIMESTAMP,
     IMPORT_SOURCE VARCHAR(255),
-    NEXT_GENERATION BIGINT NOT NULL
+    NEXT_GENERATION BIGINT NOT NULL,
+    CONSTRAINT PK_PSC_DIR_STATE PRIMARY KEY (DIRECTORY)
 );
 INSERT INTO PSC_DIR_STATE (DIRECTORY, NEXT_GENERATION) VALUES ('NATIONAL', 1);
 INSERT INTO PSC_DIR_STATE (DIRECTORY, NEXT_GENERATION) VALUES ('STAFF', 1);
@@ -78,7 +81,7 @@ CREATE TABLE PSC_DIR_ENTRY (
     F54 VARCHAR(1000) NOT NULL,
     F55 VARCHAR(1000) NOT NULL,
     F56 VARCHAR(1000) NOT NULL,
-    PRIMARY KEY (DIRECTORY, GENERATION, ID_NAT, SEQ)
+    CONSTRAINT PK_PSC_DIR_ENTRY PRIMARY KEY (DIRECTORY, GENERATION, ID_NAT, SEQ)
 );
 CREATE INDEX PSC_DIR_ENTRY_ID_NAT ON PSC_DIR_ENTRY (ID_NAT);
 CREATE INDEX PSC_DIR_ENTRY_NAME ON PSC_DIR_ENTRY (F08);

@@ -50,8 +50,8 @@ final class DirectorySchema {
 
     private static void createVersionTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS PSC_DIR_SCHEMA (VERSION INT NOT NULL PRIMARY KEY, "
-                    + "APPLIED_AT TIMESTAMP NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS PSC_DIR_SCHEMA (VERSION INT NOT NULL, "
+                    + "APPLIED_AT TIMESTAMP NOT NULL, CONSTRAINT PK_PSC_DIR_SCHEMA PRIMARY KEY (VERSION))");
         }
         connection.commit();
     }

@@ -1,11 +1,14 @@
 package org.pscfederator.directory.storage;
 
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.storage.UserStorageProviderFactory;
 
 /** Registers the directory as a user store; its tables are brought to the current schema version at start. */
@@ -21,34 +24,57 @@ public class DirectoryUserStorageProviderFactory implements UserStorageProviderF
         return new DirectoryUserStorageProvider(session, model, store());
     }
 
+    /**
+     * Brings the directory's tables to the current version once Keycloak has migrated its own schema (its
+     * constraints come first), so the directory is ready as soon as the server is.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        try {
-            store();
-        } catch (RuntimeException e) {
-            LOG.errorf("professional directory not ready: %s; logins of professionals will fail until it is",
-                    e.getMessage());
-        }
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                try {
+                    store();
+                } catch (RuntimeException e) {
+                    LOG.errorf("professional directory not ready: %s; logins of professionals fail until it is",
+                            e.getMessage());
+                }
+            }
+        });
     }
 
-    /** The store, its schema migrated on first use. */
+    /** The store, its schema migrated on first use if the start-up migration could not do it. */
     public DirectoryStore store() {
         DirectoryStore current = store;
         if (current == null) {
             synchronized (this) {
                 if (store == null) {
                     DirectoryStore created = new DirectoryStore(KeycloakDataSource.get());
-                    try {
-                        created.migrate();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("cannot migrate the directory schema: " + e.getMessage(), e);
-                    }
+                    migrateOutsideTransaction(created);
                     store = created;
                 }
                 current = store;
             }
         }
         return current;
+    }
+
+    /**
+     * On a thread of its own: the caller may be inside Keycloak's request transaction, in which the schema
+     * scripts could not commit.
+     */
+    private static void migrateOutsideTransaction(DirectoryStore created) {
+        try {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    created.migrate();
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            }).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("cannot migrate the directory schema: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     @Override
