@@ -2,8 +2,6 @@ package org.pscfederator.it.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +46,8 @@ abstract class DirectoryImportContract {
         assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
         Path staffFile = Launcher.repoRoot().resolve("realm-config/directory/staff_sandbox.txt");
 
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(
-                        URI.create(server.realmUrl() + "/psc-directory/import?directory=staff&source=it"))
-                .header("Content-Type", "application/octet-stream").header("Authorization", "Bearer " + server.adminToken())
-                .POST(HttpRequest.BodyPublishers.ofFile(staffFile)).build());
+        HttpResponse<String> response = server.importDirectory(Files.readAllBytes(staffFile), "staff",
+                server.adminToken());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode cpa = server.getJson(usersUrl(server) + "?exact=true&username="
@@ -125,13 +121,7 @@ abstract class DirectoryImportContract {
     }
 
     static HttpResponse<String> upload(SandboxServer server, byte[] file, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/psc-directory/import?source=it"))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return server.send(request.build());
+        return server.importDirectory(file, null, token);
     }
 
     static long professionals(SandboxServer server) throws Exception {

@@ -104,7 +104,8 @@ public final class SandboxServer implements AutoCloseable {
             try {
                 HttpResponse<Void> response = http().send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5))
                         .build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 && logTail().contains("psc-sandbox: ready.")) {
+                    // The launcher says ready once its first-start work (the sandbox identities) is done too.
                     return;
                 }
             } catch (IOException e) {
@@ -205,6 +206,33 @@ public final class SandboxServer implements AutoCloseable {
         return http().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a directory file (national, or staff) to the realm's import endpoint, as a realm administrator would. */
+    public HttpResponse<String> importDirectory(byte[] file, String directory, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl() + "/psc-directory/import?source=it"
+                        + (directory == null ? "" : "&directory=" + directory)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    /** The sandbox's test identities, national and staff, as the launcher imports them at first start. */
+    public void importSandboxDirectories() throws IOException, InterruptedException {
+        Path folder = Launcher.repoRoot().resolve("realm-config/directory");
+        for (String[] file : new String[][] {{"PS_LibreAcces_Personne_activite_sandbox.txt", "national"},
+                {"staff_sandbox.txt", "staff"}}) {
+            HttpResponse<String> response = importDirectory(Files.readAllBytes(folder.resolve(file[0])), file[1],
+                    adminToken());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("import of " + file[0] + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        }
+    }
+
     /** An access token of the master realm's admin, for Keycloak's admin REST API. */
     public String adminToken() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
@@ -240,7 +268,7 @@ public final class SandboxServer implements AutoCloseable {
                 }
             }
             lines = lines.subList(lastStart, lines.size());
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

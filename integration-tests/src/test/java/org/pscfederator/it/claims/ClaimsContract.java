@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
-import org.pscfederator.it.harness.SandboxServerExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Issue 3, "Claims": the userinfo, ID token and access token that Keycloak builds for a professional of the sandbox
  * directory with scope scope_all, through Keycloak's own admin endpoints that generate example tokens for a user.
+ * Run on H2 and on PostgreSQL by the two subclasses.
  */
-@ExtendWith(SandboxServerExtension.class)
-class ClaimsIT {
+abstract class ClaimsContract {
+
+    @BeforeEach
+    void sandboxDirectories(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+    }
 
     private static final String COMPONENT_ID = "a8f6e2d4-5c1b-4f7e-9b3a-2d6c8e0f1a47";
 
