@@ -1,5 +1,6 @@
 package org.pscfederator.claims;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -15,7 +17,6 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
-import org.keycloak.storage.UserStorageProvider;
 import org.pscfederator.directory.storage.DirectoryEntry;
 import org.pscfederator.directory.storage.DirectoryUserStorageProviderFactory;
 import org.pscfederator.directory.storage.ProfessionalUser;
@@ -56,13 +57,10 @@ public class PscProfessionalClaimsMapper extends AbstractOIDCProtocolMapper impl
         if (user.getFederationLink() == null) {
             return List.of();
         }
-        DirectoryUserStorageProviderFactory directory = (DirectoryUserStorageProviderFactory) session
-                .getKeycloakSessionFactory().getProviderFactory(UserStorageProvider.class,
-                        DirectoryUserStorageProviderFactory.PROVIDER_ID);
         try {
-            return directory.store().entries(user.getUsername());
-        } catch (java.sql.SQLException e) {
-            throw new org.keycloak.models.ModelException("the professional directory cannot be read", e);
+            return DirectoryUserStorageProviderFactory.storeOf(session).entries(user.getUsername());
+        } catch (SQLException e) {
+            throw new ModelException("the professional directory cannot be read", e);
         }
     }
 

@@ -18,7 +18,6 @@ public final class DirectoryImport implements AutoCloseable {
     /** Rows per commit: large enough for speed, small enough to keep transactions short. */
     static final int BATCH = 5_000;
 
-    private final DataSource dataSource;
     private final DirectoryEntry.Directory directory;
     private final long generation;
     private final Connection connection;
@@ -31,7 +30,6 @@ public final class DirectoryImport implements AutoCloseable {
     private boolean finished;
 
     DirectoryImport(DataSource dataSource, DirectoryEntry.Directory directory, long generation) throws SQLException {
-        this.dataSource = dataSource;
         this.directory = directory;
         this.generation = generation;
         this.connection = dataSource.getConnection();

@@ -13,9 +13,7 @@ public class DirectoryResourceProviderFactory implements RealmResourceProviderFa
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        DirectoryUserStorageProviderFactory storage = (DirectoryUserStorageProviderFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(org.keycloak.storage.UserStorageProvider.class, DirectoryUserStorageProviderFactory.PROVIDER_ID);
-        return new DirectoryResourceProvider(session, storage.store());
+        return new DirectoryResourceProvider(session, DirectoryUserStorageProviderFactory.storeOf(session));
     }
 
     @Override

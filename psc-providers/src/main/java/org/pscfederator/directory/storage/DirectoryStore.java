@@ -93,8 +93,7 @@ public final class DirectoryStore {
                 lock.setString(1, directory.name());
                 ResultSet state = lock.executeQuery();
                 state.next();
-                state.getLong(1);
-                boolean isRunning = !state.wasNull();
+                boolean isRunning = state.getObject(1) != null;
                 Timestamp startedAt = state.getTimestamp(2);
                 String runningSource = state.getString(3);
                 long generation = state.getLong(4);

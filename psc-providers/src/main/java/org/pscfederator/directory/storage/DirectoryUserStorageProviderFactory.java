@@ -9,6 +9,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderFactory;
 
 /** Registers the directory as a user store; its tables are brought to the current schema version at start. */
@@ -40,6 +41,12 @@ public class DirectoryUserStorageProviderFactory implements UserStorageProviderF
                 }
             }
         });
+    }
+
+    /** The directory's store, for the other providers that read it (claims, admin endpoint). */
+    public static DirectoryStore storeOf(KeycloakSession session) {
+        return ((DirectoryUserStorageProviderFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(UserStorageProvider.class, PROVIDER_ID)).store();
     }
 
     /** The store, its schema migrated on first use if the start-up migration could not do it. */
