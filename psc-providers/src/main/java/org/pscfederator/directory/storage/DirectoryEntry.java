@@ -9,6 +9,8 @@ import java.util.List;
 public record DirectoryEntry(String idNat, Kind kind, List<String> fields) {
 
     public static final int FIELD_COUNT = 56;
+    /** Joins the fields of a stored line: the national file's separator, which no field can hold. */
+    static final char SEPARATOR = '|';
 
     /** The card a professional holds: CPS for the national file's professionals, CPE or CPA for structure staff. */
     public enum Kind {
@@ -35,7 +37,26 @@ public record DirectoryEntry(String idNat, Kind kind, List<String> fields) {
         if (fields.size() != FIELD_COUNT) {
             throw new IllegalArgumentException("an entry has " + FIELD_COUNT + " fields, not " + fields.size());
         }
+        for (String field : fields) {
+            if (field.indexOf(SEPARATOR) >= 0) {
+                throw new IllegalArgumentException("a field cannot hold '" + SEPARATOR + "'");
+            }
+        }
         fields = List.copyOf(fields);
+    }
+
+    /** The fields as one line, as stored. */
+    String line() {
+        return String.join(String.valueOf(SEPARATOR), fields);
+    }
+
+    /** The name searched for by the admin console: the national file's nom d'exercice (column 8). */
+    String nameUpper() {
+        return fields.get(7).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static List<String> fieldsOf(String line) {
+        return List.of(line.split("\\" + SEPARATOR, -1));
     }
 
     public String field(int column) {

@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -23,6 +27,10 @@ public final class DirectoryImport implements AutoCloseable {
     private final Connection connection;
     private final boolean copy;
     private final StringBuilder copyBuffer = new StringBuilder();
+    /** Writes one COPY batch while the reader parses the next: the two halves of an import overlap. */
+    private ExecutorService copyWriter;
+    private Future<?> copyInFlight;
+    private int copyInFlightRows;
     private PreparedStatement insert;
     private int pending;
     private int seq;
@@ -42,7 +50,7 @@ public final class DirectoryImport implements AutoCloseable {
     }
 
     public long written() {
-        return written + pending;
+        return written + copyInFlightRows + pending;
     }
 
     public void add(DirectoryEntry entry) throws SQLException {
@@ -64,6 +72,7 @@ public final class DirectoryImport implements AutoCloseable {
     /** Makes this import the directory, in one transaction, and drops the one it replaces. */
     public void activate() throws SQLException {
         flush();
+        awaitCopy();
         try (PreparedStatement previous = connection.prepareStatement(
                 "SELECT ACTIVE_GENERATION, IMPORT_GENERATION FROM PSC_DIR_STATE WHERE DIRECTORY = ? FOR UPDATE")) {
             previous.setString(1, directory.name());
@@ -97,6 +106,11 @@ public final class DirectoryImport implements AutoCloseable {
             return;
         }
         finished = true;
+        try {
+            awaitCopy();
+        } catch (SQLException e) {
+            // the batch in flight failed: its rows are rolled back below with the rest
+        }
         connection.rollback();
         DirectoryStore.deleteGeneration(connection, directory, generation);
         DirectoryStore.release(connection, directory, generation);
@@ -109,6 +123,9 @@ public final class DirectoryImport implements AutoCloseable {
                 abandon();
             }
         } finally {
+            if (copyWriter != null) {
+                copyWriter.shutdownNow();
+            }
             if (insert != null) {
                 insert.close();
             }
@@ -121,30 +138,71 @@ public final class DirectoryImport implements AutoCloseable {
             return;
         }
         if (copy) {
-            PostgresCopy.copyIn(connection, "PSC_DIR_ENTRY", copyBuffer);
+            awaitCopy();
+            String rows = copyBuffer.toString();
             copyBuffer.setLength(0);
-        } else {
-            insert.executeBatch();
+            copyInFlightRows = pending;
+            pending = 0;
+            copyInFlight = copyWriter().submit(() -> {
+                PostgresCopy.copyIn(connection, "PSC_DIR_LINE (DIRECTORY, GENERATION, ID_NAT, SEQ, KIND, NAME_UPPER, LINE)", rows);
+                connection.commit();
+                return null;
+            });
+            return;
         }
+        insert.executeBatch();
         connection.commit();
         written += pending;
         pending = 0;
     }
 
+    /** Waits for the COPY batch in flight, if any; the connection is used by one thread at a time. */
+    private void awaitCopy() throws SQLException {
+        if (copyInFlight == null) {
+            return;
+        }
+        Future<?> running = copyInFlight;
+        copyInFlight = null;
+        try {
+            running.get();
+            written += copyInFlightRows;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            throw new SQLException("cannot write the directory: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.cancel(true);
+            throw new SQLException("the import was interrupted", e);
+        } finally {
+            copyInFlightRows = 0;
+        }
+    }
+
+    private ExecutorService copyWriter() {
+        if (copyWriter == null) {
+            copyWriter = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "psc-directory-copy-" + directory.name().toLowerCase(java.util.Locale.ROOT));
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return copyWriter;
+    }
+
     private void addInsert(DirectoryEntry entry) throws SQLException {
         if (insert == null) {
-            StringBuilder sql = new StringBuilder("INSERT INTO PSC_DIR_ENTRY VALUES (?, ?, ?, ?, ?");
-            sql.append(", ?".repeat(DirectoryEntry.FIELD_COUNT)).append(')');
-            insert = connection.prepareStatement(sql.toString());
+            insert = connection.prepareStatement("INSERT INTO PSC_DIR_LINE (DIRECTORY, GENERATION, ID_NAT, SEQ, KIND, "
+                    + "NAME_UPPER, LINE) VALUES (?, ?, ?, ?, ?, ?, ?)");
         }
         insert.setString(1, directory.name());
         insert.setLong(2, generation);
         insert.setString(3, entry.idNat());
         insert.setInt(4, seq);
         insert.setString(5, entry.kind().name());
-        for (int i = 0; i < DirectoryEntry.FIELD_COUNT; i++) {
-            insert.setString(6 + i, entry.fields().get(i));
-        }
+        insert.setString(6, entry.nameUpper());
+        insert.setString(7, entry.line());
         insert.addBatch();
     }
 
@@ -152,11 +210,10 @@ public final class DirectoryImport implements AutoCloseable {
     private void appendCopyRow(DirectoryEntry entry) {
         copyBuffer.append(directory.name()).append('\t').append(generation).append('\t');
         appendCopyText(entry.idNat());
-        copyBuffer.append('\t').append(seq).append('\t').append(entry.kind().name());
-        for (String field : entry.fields()) {
-            copyBuffer.append('\t');
-            appendCopyText(field);
-        }
+        copyBuffer.append('\t').append(seq).append('\t').append(entry.kind().name()).append('\t');
+        appendCopyText(entry.nameUpper());
+        copyBuffer.append('\t');
+        appendCopyText(entry.line());
         copyBuffer.append('\n');
     }
 

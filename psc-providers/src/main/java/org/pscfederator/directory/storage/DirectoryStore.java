@@ -39,7 +39,7 @@ public final class DirectoryStore {
     public List<DirectoryEntry> entries(String idNat) throws SQLException {
         List<DirectoryEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT E.* FROM PSC_DIR_ENTRY E "
+             PreparedStatement select = connection.prepareStatement("SELECT E.ID_NAT, E.KIND, E.LINE FROM PSC_DIR_LINE E "
                      + ACTIVE_JOIN + "WHERE E.ID_NAT = ? ORDER BY E.DIRECTORY, E.SEQ")) {
             select.setString(1, idNat);
             try (ResultSet rows = select.executeQuery()) {
@@ -55,8 +55,8 @@ public final class DirectoryStore {
     public List<String> search(String text, int first, int max) throws SQLException {
         List<String> idNats = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT DISTINCT E.ID_NAT FROM PSC_DIR_ENTRY E "
-                     + ACTIVE_JOIN + "WHERE E.ID_NAT LIKE ? OR UPPER(E.F08) = ? ORDER BY E.ID_NAT OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+             PreparedStatement select = connection.prepareStatement("SELECT DISTINCT E.ID_NAT FROM PSC_DIR_LINE E "
+                     + ACTIVE_JOIN + "WHERE E.ID_NAT LIKE ? OR E.NAME_UPPER = ? ORDER BY E.ID_NAT OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             select.setString(1, likePrefix(text));
             select.setString(2, text.toUpperCase(java.util.Locale.ROOT));
             select.setInt(3, Math.max(0, first));
@@ -72,7 +72,7 @@ public final class DirectoryStore {
 
     public long countProfessionals() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT E.ID_NAT) FROM PSC_DIR_ENTRY E " + ACTIVE_JOIN);
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT E.ID_NAT) FROM PSC_DIR_LINE E " + ACTIVE_JOIN);
              ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -105,7 +105,7 @@ public final class DirectoryStore {
                 }
                 // Whatever is neither the directory nor this import is left over (an abandoned or crashed run).
                 try (PreparedStatement leftovers = connection.prepareStatement(
-                        "DELETE FROM PSC_DIR_ENTRY WHERE DIRECTORY = ? AND GENERATION <> ?")) {
+                        "DELETE FROM PSC_DIR_LINE WHERE DIRECTORY = ? AND GENERATION <> ?")) {
                     leftovers.setString(1, directory.name());
                     leftovers.setLong(2, hasActive ? active : -1);
                     leftovers.executeUpdate();
@@ -149,7 +149,7 @@ public final class DirectoryStore {
     static void deleteGeneration(Connection connection, DirectoryEntry.Directory directory, long generation)
             throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM PSC_DIR_ENTRY WHERE DIRECTORY = ? AND GENERATION = ?")) {
+                "DELETE FROM PSC_DIR_LINE WHERE DIRECTORY = ? AND GENERATION = ?")) {
             delete.setString(1, directory.name());
             delete.setLong(2, generation);
             delete.executeUpdate();
@@ -157,11 +157,8 @@ public final class DirectoryStore {
     }
 
     private static DirectoryEntry entry(ResultSet row) throws SQLException {
-        List<String> fields = new ArrayList<>(DirectoryEntry.FIELD_COUNT);
-        for (int column = 1; column <= DirectoryEntry.FIELD_COUNT; column++) {
-            fields.add(row.getString(String.format("F%02d", column)));
-        }
-        return new DirectoryEntry(row.getString("ID_NAT"), DirectoryEntry.Kind.valueOf(row.getString("KIND")), fields);
+        return new DirectoryEntry(row.getString("ID_NAT"), DirectoryEntry.Kind.valueOf(row.getString("KIND")),
+                DirectoryEntry.fieldsOf(row.getString("LINE")));
     }
 
     private static String likePrefix(String text) {

@@ -3,6 +3,8 @@ package org.pscfederator.directory.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -155,6 +157,54 @@ class DirectoryStoreTest {
         store.migrate();
 
         assertThat(store.countProfessionals()).isZero();
+    }
+
+    @Test
+    void directoryImportedUnderSchemaVersionOneIsKeptByTheUpgrade() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:directory-v1-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE PSC_DIR_SCHEMA (VERSION INT NOT NULL, APPLIED_AT TIMESTAMP NOT NULL, "
+                    + "CONSTRAINT PK_PSC_DIR_SCHEMA PRIMARY KEY (VERSION))");
+            statement.execute("INSERT INTO PSC_DIR_SCHEMA VALUES (1, CURRENT_TIMESTAMP)");
+            for (String sql : DirectorySchema.statements(1)) {
+                statement.execute(sql);
+            }
+            StringBuilder row = new StringBuilder("INSERT INTO PSC_DIR_ENTRY VALUES ('NATIONAL', 7, '899700366240', 1, 'PS'");
+            for (int column = 1; column <= DirectoryEntry.FIELD_COUNT; column++) {
+                row.append(", '").append(column == 3 ? "899700366240" : column == 8 ? "Doc0036624" : "v" + column)
+                        .append('\'');
+            }
+            statement.execute(row.append(')').toString());
+            statement.execute("UPDATE PSC_DIR_STATE SET ACTIVE_GENERATION = 7, NEXT_GENERATION = 8 "
+                    + "WHERE DIRECTORY = 'NATIONAL'");
+        }
+        DirectoryStore upgraded = new DirectoryStore(dataSource);
+
+        upgraded.migrate();
+
+        assertThat(upgraded.entries("899700366240")).singleElement().satisfies(e -> {
+            assertThat(e.fields()).hasSize(DirectoryEntry.FIELD_COUNT);
+            assertThat(e.field(1)).isEqualTo("v1");
+            assertThat(e.field(8)).isEqualTo("Doc0036624");
+            assertThat(e.field(56)).isEqualTo("v56");
+        });
+        assertThat(upgraded.search("DOC0036624", 0, 10)).containsExactly("899700366240");
+    }
+
+    @Test
+    void emptyFieldsSurviveStorage() throws Exception {
+        importEntries(entry("899700366240", ""));
+
+        assertThat(store.entries("899700366240")).singleElement()
+                .satisfies(e -> assertThat(e.fields()).hasSize(DirectoryEntry.FIELD_COUNT).containsOnly("",
+                        "99700366240", "899700366240"));
+    }
+
+    @Test
+    void fieldHoldingTheSeparatorIsRefused() {
+        assertThatThrownBy(() -> entry("899700366240", "A|B")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'|'");
     }
 
     private void importEntries(DirectoryEntry... entries) throws Exception {

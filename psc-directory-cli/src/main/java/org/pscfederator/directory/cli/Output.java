@@ -1,0 +1,49 @@
+package org.pscfederator.directory.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+
+/** Where the command writes: the summary on stdout, progress and messages on stderr (none with --quiet). */
+final class Output {
+
+    static final long PROGRESS_PERIOD_SECONDS = 5;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean quiet;
+
+    Output(PrintStream out, PrintStream err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    void progress(String line) {
+        if (!quiet) {
+            err.println(line);
+        }
+    }
+
+    void error(String line) {
+        err.println("psc-directory: error: " + line);
+    }
+
+    ProgressReporter reporter(ProgressStream stream, long fileSize, String verb) {
+        return new ProgressReporter(stream, fileSize, verb, quiet ? new PrintStream(OutputStream.nullOutputStream()) : err, PROGRESS_PERIOD_SECONDS);
+    }
+
+    /** An exception as one line, its causes included, for a message meant for an operator. */
+    static String oneLine(Throwable e) {
+        StringBuilder line = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !line.toString().contains(cause.getMessage())) {
+                line.append(": ").append(cause.getMessage());
+            }
+        }
+        return line.toString().replaceAll("\\s+", " ");
+    }
+}
