@@ -2,7 +2,10 @@ package org.pscfederator.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import org.pscfederator.bench.directory.DirectoryBench;
 
 /**
  * {@code psc-bench}: runs each selected flow against a running Keycloak for a fixed time and prints
@@ -18,6 +21,9 @@ public final class Bench {
 
     /** The command without {@code System.exit}: 0 done, 1 every flow failed or the run broke, 2 bad options. */
     static int main(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("directory")) {
+            return DirectoryBench.main(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         BenchOptions options;
         BenchResult result;
         try {

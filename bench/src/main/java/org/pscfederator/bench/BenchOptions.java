@@ -17,6 +17,7 @@ public final class BenchOptions {
 
     static final String USAGE = String.join("\n",
             "usage: psc-bench [options]",
+            "       psc-bench directory [options]   (the directory import and claims, see psc-bench directory --help)",
             "Drives a running Keycloak with concurrent login flows; prints flows/s and latency per flow.",
             "",
             "  --base-url URL          Keycloak base URL, http or https (default https://localhost:8443/auth)",

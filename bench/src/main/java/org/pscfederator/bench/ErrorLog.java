@@ -9,7 +9,7 @@ import java.util.Map;
  * Failed flows: all are counted, the first few distinct messages are kept with their counts. A dead server
  * fails thousands of times the same way; five lines say more than a wall of stack traces.
  */
-final class ErrorLog {
+public final class ErrorLog {
     static final int MAX_DISTINCT = 5;
 
     private final Map<String, Long> first = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ final class ErrorLog {
     }
 
     /** One line: our own failures as written, others with their type since their messages can be terse. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         String message = failure.getMessage();
         if (failure instanceof FlowFailure) {
             return message;

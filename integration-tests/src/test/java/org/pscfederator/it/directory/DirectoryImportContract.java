@@ -2,11 +2,20 @@ package org.pscfederator.it.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.pscfederator.it.harness.Launcher;
@@ -118,6 +127,182 @@ abstract class DirectoryImportContract {
         assertThat(upload(server, "x".getBytes(StandardCharsets.UTF_8), null).statusCode()).isEqualTo(401);
         assertThat(upload(server, "x".getBytes(StandardCharsets.UTF_8), "not-a-token").statusCode()).isEqualTo(401);
         assertThat(professionals(server)).isEqualTo(before);
+    }
+
+    @Test
+    void truncatedLastLineIsRefusedAndThePreviousDirectoryStays(SandboxServer server) throws Exception {
+        assertThat(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).statusCode()).isEqualTo(200);
+        long before = professionals(server);
+        String whole = Files.readString(sandboxFile(), StandardCharsets.UTF_8);
+        String truncated = whole.substring(0, whole.length() - 40);
+
+        HttpResponse<String> response = upload(server, truncated.getBytes(StandardCharsets.UTF_8), server.adminToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("error").asText()).contains("truncated last line");
+        assertThat(report.get("problems")).anySatisfy(problem -> {
+            assertThat(problem.get("line").asLong()).isEqualTo(whole.lines().count());
+            assertThat(problem.get("severity").asText()).isEqualTo("FATAL");
+        });
+        assertThat(professionals(server)).isEqualTo(before);
+    }
+
+    @Test
+    void sameActivityTwiceIsReportedWithItsLineAndImportedOnce(SandboxServer server) throws Exception {
+        List<String> lines = Files.readAllLines(sandboxFile(), StandardCharsets.UTF_8);
+        long activities = JSON.readTree(upload(server, Files.readAllBytes(sandboxFile()), server.adminToken()).body())
+                .get("activities").asLong();
+        assertThat(lines.get(3)).startsWith("8|99700366240|899700366240|");
+        lines.add(4, lines.get(3));
+
+        HttpResponse<String> response = upload(server, joined(lines), server.adminToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("problems")).anySatisfy(problem -> {
+            assertThat(problem.get("line").asLong()).isEqualTo(5);
+            assertThat(problem.get("severity").asText()).isEqualTo("ERROR");
+            assertThat(problem.get("reason").asText()).contains("same activity").contains("line skipped");
+        });
+        assertThat(report.get("activities").asLong()).as("the repeated line is not a second activity")
+                .isEqualTo(activities);
+    }
+
+    @Test
+    void rppsIdentifierWithAWrongKeyIsReportedAndItsLineSkipped(SandboxServer server) throws Exception {
+        List<String> lines = Files.readAllLines(sandboxFile(), StandardCharsets.UTF_8);
+        assertThat(lines.get(2)).startsWith("8|99700218896|899700218896|");
+        lines.set(2, lines.get(2).replace("99700218896", "99700218897"));
+
+        HttpResponse<String> response = upload(server, joined(lines), server.adminToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("problems")).anySatisfy(problem -> {
+            assertThat(problem.get("line").asLong()).isEqualTo(3);
+            assertThat(problem.get("severity").asText()).isEqualTo("ERROR");
+            assertThat(problem.get("reason").asText()).contains("899700218897").contains("wrong Luhn key")
+                    .contains("line skipped");
+        });
+        assertThat(server.get(usersUrl(server) + "/f:" + COMPONENT_ID + ":899700218897", server.adminToken())
+                .statusCode()).as("nobody logs in under a wrong identifier").isEqualTo(404);
+        assertThat(server.get(usersUrl(server) + "/f:" + COMPONENT_ID + ":899700366240", server.adminToken())
+                .statusCode()).as("the rest of the file is imported").isEqualTo(200);
+        upload(server, Files.readAllBytes(sandboxFile()), server.adminToken());
+    }
+
+    @Test
+    void unknownProfessionCodeIsImportedWithAWarning(SandboxServer server) throws Exception {
+        List<String> lines = Files.readAllLines(sandboxFile(), StandardCharsets.UTF_8);
+        String[] fields = lines.get(2).split("\\|", -1);
+        assertThat(fields[9]).isEqualTo("10");
+        fields[9] = "99";
+        lines.set(2, String.join("|", fields));
+
+        HttpResponse<String> response = upload(server, joined(lines), server.adminToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("warnings").asLong()).isPositive();
+        assertThat(report.get("problems")).anySatisfy(problem -> {
+            assertThat(problem.get("line").asLong()).isEqualTo(3);
+            assertThat(problem.get("severity").asText()).isEqualTo("WARNING");
+            assertThat(problem.get("reason").asText()).contains("'99'");
+        });
+        assertThat(server.get(usersUrl(server) + "/f:" + COMPONENT_ID + ":899700218896", server.adminToken())
+                .statusCode()).as("the line is imported").isEqualTo(200);
+        upload(server, Files.readAllBytes(sandboxFile()), server.adminToken());
+    }
+
+    /**
+     * The first import's upload is held half-way, so it is running (it holds the lock, its rows half-written) when the
+     * second one arrives. This also shows the endpoint streams: the import starts before the whole file is there.
+     */
+    @Test
+    void importStartedWhileAnotherRunsIsRefusedAndTheFirstOneCompletes(SandboxServer server) throws Exception {
+        byte[] file = Files.readAllBytes(sandboxFile());
+        assertThat(upload(server, file, server.adminToken()).statusCode()).isEqualTo(200);
+        long before = professionals(server);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream held = new SequenceInputStream(new ByteArrayInputStream(file, 0, file.length / 2),
+                new HeldStream(new ByteArrayInputStream(file, file.length / 2, file.length - file.length / 2), release));
+        CompletableFuture<HttpResponse<String>> first = server.http().sendAsync(HttpRequest.newBuilder(
+                        URI.create(server.realmUrl() + "/psc-directory/import?source=first"))
+                .header("Authorization", "Bearer " + server.adminToken())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> held),
+                        file.length))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            JsonNode running = awaitRunningImport(server);
+            assertThat(running.get("importSource").asText()).isEqualTo("first");
+
+            HttpResponse<String> second = upload(server, file, server.adminToken());
+
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+            assertThat(JSON.readTree(second.body()).get("error").asText()).contains("already running")
+                    .contains("first");
+        } finally {
+            release.countDown();
+        }
+        HttpResponse<String> firstResponse = first.get(60, TimeUnit.SECONDS);
+        assertThat(firstResponse.statusCode()).as(firstResponse.body()).isEqualTo(200);
+        assertThat(professionals(server)).isEqualTo(before);
+        JsonNode national = server.getJson(server.realmUrl() + "/psc-directory/status", server.adminToken())
+                .get("national");
+        assertThat(national.get("importRunning").asBoolean()).isFalse();
+        assertThat(national.get("source").asText()).isEqualTo("first");
+    }
+
+    private static JsonNode awaitRunningImport(SandboxServer server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            JsonNode national = server.getJson(server.realmUrl() + "/psc-directory/status", server.adminToken())
+                    .get("national");
+            if (national.get("importRunning").asBoolean()) {
+                return national;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the held import never showed as running: the endpoint does not stream its body");
+    }
+
+    /** Gives nothing until released: the client's upload waits there. */
+    private static final class HeldStream extends InputStream {
+        private final InputStream rest;
+        private final CountDownLatch release;
+
+        HeldStream(InputStream rest, CountDownLatch release) {
+            this.rest = rest;
+            this.release = release;
+        }
+
+        @Override
+        public int read() throws IOException {
+            awaitRelease();
+            return rest.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            awaitRelease();
+            return rest.read(buffer, offset, length);
+        }
+
+        private void awaitRelease() throws IOException {
+            try {
+                if (!release.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+
+    private static byte[] joined(List<String> lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static HttpResponse<String> upload(SandboxServer server, byte[] file, String token) throws Exception {

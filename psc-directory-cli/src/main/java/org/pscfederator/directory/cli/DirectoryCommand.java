@@ -60,6 +60,9 @@ public final class DirectoryCommand {
             Thread.currentThread().interrupt();
             err.println("psc-directory: interrupted");
             return FAILED;
+        } catch (RuntimeException e) {
+            err.println("psc-directory: error: unexpected failure: " + e);
+            return FAILED;
         }
     }
 

@@ -100,8 +100,9 @@ final class ServerImport {
                     .timeout(Duration.ofHours(2))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                            () -> stream), size))
+                    .POST(size == 0 ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> stream), size))
                     .build(), HttpResponse.BodyHandlers.ofString());
         }
         double seconds = elapsed(started);

@@ -51,7 +51,21 @@ public class DirectoryResourceProvider implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> status() throws Exception {
         RealmAdminCheck.require(session);
-        return Map.of("professionals", store.countProfessionals());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("professionals", store.countProfessionals());
+        for (DirectoryEntry.Directory directory : DirectoryEntry.Directory.values()) {
+            DirectoryStore.State state = store.state(directory);
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("source", state.activeSource());
+            shown.put("activatedAt", state.activatedAt() == null ? null : state.activatedAt().toString());
+            shown.put("importRunning", state.importRunning());
+            if (state.importRunning()) {
+                shown.put("importSource", state.importSource());
+                shown.put("importStartedAt", state.importStartedAt().toString());
+            }
+            status.put(directory.name().toLowerCase(java.util.Locale.ROOT), shown);
+        }
+        return status;
     }
 
     /**

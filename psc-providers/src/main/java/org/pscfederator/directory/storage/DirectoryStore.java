@@ -70,6 +70,32 @@ public final class DirectoryStore {
         return idNats;
     }
 
+    /** What a directory is now, and the import running on it, if any. */
+    public record State(String activeSource, Instant activatedAt, String importSource, Instant importStartedAt) {
+        public boolean importRunning() {
+            return importStartedAt != null;
+        }
+    }
+
+    public State state(DirectoryEntry.Directory directory) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT ACTIVE_SOURCE, ACTIVATED_AT, "
+                     + "IMPORT_SOURCE, IMPORT_STARTED_AT FROM PSC_DIR_STATE WHERE DIRECTORY = ?")) {
+            select.setString(1, directory.name());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return new State(null, null, null, null);
+                }
+                return new State(row.getString(1), instant(row.getTimestamp(2)), row.getString(3),
+                        instant(row.getTimestamp(4)));
+            }
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     public long countProfessionals() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT E.ID_NAT) FROM PSC_DIR_LINE E " + ACTIVE_JOIN);
