@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pscfederator.directory.NationalColumn;
+import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.SandboxServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,12 +76,122 @@ abstract class ClaimsContract {
         assertThat(accessToken.toString().length()).isLessThan(2000);
     }
 
+    /**
+     * Every line of the file for these professionals, column by column, against the userinfo the server builds: the
+     * 8-activity doctor, two pharmacists (sections A and H), the ADELI nurse, a student, a professional without
+     * activity, and KIT DOC0036624.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"899900000516", "899900000110", "899900001019", "0759960011", "899900000615",
+            "899900000813", "899700366240"})
+    void userinfoHoldsEveryFieldOfTheProfessionalsLines(String idNat, SandboxServer server) throws Exception {
+        List<String[]> lines = sandboxLines(idNat);
+        assertThat(lines).isNotEmpty();
+        String[] first = lines.get(0);
+
+        JsonNode userinfo = example(server, "userinfo", idNat);
+
+        assertThat(userinfo.get("SubjectNameID").asText()).isEqualTo(idNat);
+        assertThat(userinfo.at("/otherIds/0/origine").asText()).isEqualTo(idNat.startsWith("0") ? "ADELI" : "RPPS");
+        assertThat(userinfo.get("SubjectRole").toString()).contains(field(first, NationalColumn.CODE_PROFESSION)
+                + "^1.2.250.1.213.1.1.5.5");
+        assertThat(userinfo.at("/SubjectRefPro/codeCivilite").asText()).isEqualTo(field(first, NationalColumn.CODE_CIVILITE));
+        JsonNode exercice = userinfo.at("/SubjectRefPro/exercices/0");
+        for (NationalColumn column : NationalColumn.values()) {
+            String path = column.pscClaim().orElse("");
+            if (path.startsWith(EXERCICE) && !path.startsWith(ACTIVITY)) {
+                assertThat(exercice.get(path.substring(EXERCICE.length())).asText()).as(idNat + " " + path)
+                        .isEqualTo(field(first, column));
+            }
+        }
+        List<JsonNode> activities = new ArrayList<>();
+        userinfo.at("/SubjectRefPro/exercices").forEach(e -> e.get("activities").forEach(activities::add));
+        List<String[]> withActivity = lines.stream()
+                .filter(line -> !field(line, NationalColumn.IDENTIFIANT_TECHNIQUE_STRUCTURE).isEmpty()
+                        || !field(line, NationalColumn.CODE_MODE_EXERCICE).isEmpty())
+                .toList();
+        assertThat(activities).as(idNat + " activities").hasSize(withActivity.size());
+        for (int i = 0; i < activities.size(); i++) {
+            JsonNode activity = activities.get(i);
+            assertThat(activity.size()).as("PSC's 30 activity keys, none missing").isEqualTo(30);
+            for (NationalColumn column : NationalColumn.values()) {
+                String path = column.pscClaim().orElse("");
+                if (path.startsWith(ACTIVITY)) {
+                    JsonNode value = activity.get(path.substring(ACTIVITY.length()));
+                    assertThat(value).as(idNat + " activity " + i + " " + path).isNotNull();
+                    assertThat(value.isTextual()).as("a string, empty when absent").isTrue();
+                    assertThat(value.asText()).as(idNat + " activity " + i + " " + path)
+                            .isEqualTo(field(withActivity.get(i), column));
+                }
+            }
+        }
+        assertThat(userinfo.get("SubjectOrganizationID").asText()).isEqualTo(withActivity.isEmpty() ? ""
+                : field(withActivity.get(0), NationalColumn.IDENTIFIANT_TECHNIQUE_STRUCTURE));
+    }
+
+    private static final String EXERCICE = "SubjectRefPro.exercices[].";
+    private static final String ACTIVITY = EXERCICE + "activities[].";
+
+    private static List<String[]> sandboxLines(String idNat) throws Exception {
+        List<String[]> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(Launcher.repoRoot()
+                .resolve("realm-config/directory/PS_LibreAcces_Personne_activite_sandbox.txt"), StandardCharsets.UTF_8)) {
+            String[] fields = line.split("\\|", -1);
+            if (fields.length > 2 && fields[2].equals(idNat)) {
+                lines.add(fields);
+            }
+        }
+        return lines;
+    }
+
+    private static String field(String[] line, NationalColumn column) {
+        return line[column.ordinal()];
+    }
+
+    @Test
+    void idTokenAcrIsEidas1(SandboxServer server) throws Exception {
+        assertThat(example(server, "id-token", "899700366240").get("acr").asText()).isEqualTo("eidas1");
+    }
+
+    @Test
+    void idnatScopeCarriesTheIdentifierAndNotThePractice(SandboxServer server) throws Exception {
+        JsonNode userinfo = example(server, "userinfo", "899700366240", "openid psc_idnat");
+
+        assertThat(userinfo.get("SubjectNameID").asText()).isEqualTo("899700366240");
+        assertThat(userinfo.has("SubjectRefPro")).isFalse();
+        assertThat(userinfo.has("SubjectRole")).isFalse();
+        assertThat(userinfo.has("otherIds")).isFalse();
+    }
+
+    @Test
+    void practiceScopeCarriesThePracticeInUserinfoOnly(SandboxServer server) throws Exception {
+        JsonNode userinfo = example(server, "userinfo", "899700366240", "openid psc_practice");
+        JsonNode idToken = example(server, "id-token", "899700366240", "openid psc_practice");
+
+        assertThat(userinfo.get("SubjectNameID").asText()).isEqualTo("899700366240");
+        assertThat(userinfo.at("/SubjectRefPro/exercices/0/activities")).hasSize(2);
+        assertThat(userinfo.get("SubjectRole").get(0).asText()).isEqualTo("10^1.2.250.1.213.1.1.5.5");
+        assertThat(idToken.has("SubjectRefPro")).isFalse();
+    }
+
+    @Test
+    void withoutAPscScopeThereIsNoPscClaim(SandboxServer server) throws Exception {
+        JsonNode userinfo = example(server, "userinfo", "899700366240", "openid");
+
+        assertThat(userinfo.has("SubjectNameID")).isFalse();
+        assertThat(userinfo.has("SubjectRefPro")).isFalse();
+    }
+
     private static JsonNode example(SandboxServer server, String kind, String idNat) throws Exception {
+        return example(server, kind, idNat, "openid scope_all");
+    }
+
+    private static JsonNode example(SandboxServer server, String kind, String idNat, String scope) throws Exception {
         String token = server.adminToken();
         String clients = server.baseUrl() + "/admin/realms/esante-wallet/clients";
         String clientUuid = server.getJson(clients + "?clientId=psc-bench", token).get(0).get("id").asText();
         return server.getJson(clients + "/" + clientUuid + "/evaluate-scopes/generate-example-" + kind
-                + "?scope=" + URLEncoder.encode("openid scope_all", StandardCharsets.UTF_8)
+                + "?scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
                 + "&userId=" + URLEncoder.encode("f:" + COMPONENT_ID + ":" + idNat, StandardCharsets.UTF_8), token);
     }
 }
