@@ -127,6 +127,15 @@ abstract class ClaimsContract {
         }
         assertThat(userinfo.get("SubjectOrganizationID").asText()).isEqualTo(withActivity.isEmpty() ? ""
                 : field(withActivity.get(0), NationalColumn.IDENTIFIANT_TECHNIQUE_STRUCTURE));
+
+        JsonNode idToken = example(server, "id-token", idNat);
+        assertThat(idToken.get("sub").asText()).isEqualTo("f:" + COMPONENT_ID + ":" + idNat);
+        assertThat(idToken.get("SubjectNameID").asText()).isEqualTo(idNat);
+        assertThat(idToken.get("preferred_username").asText()).isEqualTo(idNat);
+        assertThat(idToken.get("given_name").asText()).isEqualTo(field(first, NationalColumn.PRENOM_EXERCICE));
+        assertThat(idToken.get("family_name").asText()).isEqualTo(field(first, NationalColumn.NOM_EXERCICE));
+        assertThat(idToken.get("acr").asText()).isEqualTo("eidas1");
+        assertThat(idToken.has("SubjectRefPro")).as("the practice stays in userinfo").isFalse();
     }
 
     private static final String EXERCICE = "SubjectRefPro.exercices[].";
