@@ -17,6 +17,8 @@ enum CertificateProfile {
             List.of(SandboxProfile.POLICY_ORG_AUTH_CLI, SandboxProfile.POLICY_ORG_TLS_SERVER)),
     PERSON_AUTHENTICATION(false, null, KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_clientAuth),
             List.of(SandboxProfile.POLICY_PERSON_AUTHENTICATION)),
+    /** A card certificate of the persons CA lacking the authentication policy: a verifier must refuse it. */
+    PERSON_WITHOUT_POLICY(false, null, KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_clientAuth), List.of()),
     ORG_AUTH_CLI(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
             List.of(KeyPurposeId.id_kp_clientAuth), List.of(SandboxProfile.POLICY_ORG_AUTH_CLI)),
     TLS_SERVER(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,

@@ -125,6 +125,43 @@ public final class TestPki {
                 false);
     }
 
+    /**
+     * Issues, for tests of the verifier, a card certificate of the real persons CA but without the authentication
+     * policy, to {@code cards/<idNat>-without-policy.p12}.
+     */
+    public IssuedCertificate issueCardWithoutPolicy(CardRequest request) {
+        return issue(CaRole.PERSONS, CertificateProfile.PERSON_WITHOUT_POLICY,
+                SandboxProfile.cardSubject(request.idNat(), request.givenName(), request.familyName()), List.of(),
+                request.validity().period(Instant.now(), request.validityDays()), CertificateIssuer.newKeyPair(),
+                pkiDir.resolve("cards").resolve(request.fileName() + "-without-policy.p12"), request.idNat(), false,
+                false);
+    }
+
+    /**
+     * Issues, for tests of the verifier, a forged card to {@code cards/<idNat>-lookalike.p12}: the same subject as a
+     * real card, issued by a self-signed CA that has the persons CA's very name but a key of its own. Nothing of it is
+     * kept in the PKI's state: it is not this PKI's certificate.
+     */
+    public IssuedCertificate issueLookalikeCard(CardRequest request) {
+        KeyPair fakeCaKeys = CertificateIssuer.newKeyPair();
+        X509Certificate real = cas.get(CaRole.PERSONS).certificate();
+        X500Name fakeName = X500Name.getInstance(real.getSubjectX500Principal().getEncoded());
+        Validity.ValidityPeriod caPeriod = Validity.NORMAL.period(Instant.now(), SandboxProfile.INTERMEDIATE_CA_DAYS);
+        X509Certificate fakeCa = CertificateIssuer.selfSigned(fakeName, fakeCaKeys, real.getSerialNumber(), caPeriod);
+        CertificateAuthority fake = new CertificateAuthority(CaRole.PERSONS, fakeCa, fakeCaKeys.getPrivate());
+        KeyPair keys = CertificateIssuer.newKeyPair();
+        X509Certificate certificate = CertificateIssuer.issue(fake, CertificateProfile.PERSON_AUTHENTICATION,
+                SandboxProfile.cardSubject(request.idNat(), request.givenName(), request.familyName()),
+                keys.getPublic(), new BigInteger(64, new java.security.SecureRandom()).abs().add(BigInteger.ONE),
+                request.validity().period(Instant.now(), request.validityDays()), List.of());
+        Path keystore = pkiDir.resolve("cards").resolve(request.fileName() + "-lookalike.p12");
+        Pkcs12Writer.writeKey(keystore, request.idNat(), keys.getPrivate(), List.of(certificate, fakeCa));
+        IssuedCertificate issued = new IssuedCertificate(certificate, keystore, certificate.getSerialNumber());
+        AtomicFile.write(issued.certificatePem(), Pem.certificates(List.of(certificate))
+                .getBytes(StandardCharsets.US_ASCII), false);
+        return issued;
+    }
+
     /** Issues an ORG AUTH_CLI certificate (organisations CA) to {@code clients/<clientId>.p12}, alias the client id. */
     public IssuedCertificate issueClient(ClientRequest request) {
         return issue(CaRole.ORGANISATIONS, CertificateProfile.ORG_AUTH_CLI,
@@ -163,6 +200,22 @@ public final class TestPki {
     /** The CA that issued this serial (the root for the issuing CAs' own certificates). */
     public CaRole issuerOf(BigInteger serial) {
         return issuerOf(store.loadState(), serial);
+    }
+
+    /**
+     * Signs all three CRLs again with these dates, in the past if need be: a test's way to make CRLs stale.
+     * {@link #refreshCrls(Duration)} is the normal way.
+     */
+    public void signCrls(Instant thisUpdate, Instant nextUpdate) {
+        if (!nextUpdate.isAfter(thisUpdate)) {
+            throw PkiException.badInput("a CRL's next update comes after its this update");
+        }
+        try (StateLock lock = store.lock()) {
+            PkiState state = store.loadState();
+            for (CaRole role : CaRole.values()) {
+                writeCrl(state, role, thisUpdate, nextUpdate);
+            }
+        }
     }
 
     /** Signs all three CRLs again, valid from now until now + {@code nextUpdateIn}. */
