@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pscfederator.realmconfig.TrustMaterial;
+import org.pscfederator.testpki.CaRole;
 import org.pscfederator.testpki.CertificateFile;
+import org.pscfederator.testpki.SandboxProfile;
 import org.pscfederator.testpki.TestPki;
 
 /** The sandbox's trust material, made on first start by the test PKI and kept afterwards. */
@@ -65,12 +67,19 @@ final class SandboxPki {
         return pki.caBundle();
     }
 
-    /** Card login trusts the persons' CA; relying-service authentication the organisations' CA. */
+    /**
+     * Card login trusts the persons' CA; relying-service authentication the organisations' CA; both under the test
+     * root, with the sandbox policies and the test PKI's CRL files, which the launcher signs again at each start.
+     */
     TrustMaterial trustMaterial() {
         Path ca = pki.pkiDir().resolve("ca");
+        String root = pki.crlFile(CaRole.ROOT).toAbsolutePath().toString();
         return new TrustMaterial(
                 bundle(ca.resolve("persons-ca.pem"), ca.resolve("root-ca.pem")),
-                bundle(ca.resolve("org-ca.pem"), ca.resolve("root-ca.pem")));
+                bundle(ca.resolve("org-ca.pem"), ca.resolve("root-ca.pem")),
+                SandboxProfile.POLICY_PERSON_AUTHENTICATION, SandboxProfile.POLICY_ORG_AUTH_CLI,
+                pki.crlFile(CaRole.PERSONS).toAbsolutePath() + "," + root,
+                pki.crlFile(CaRole.ORGANISATIONS).toAbsolutePath() + "," + root);
     }
 
     private static String bundle(Path... pems) {

@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code realm-config assemble sandbox|production --card-trust-anchors PEM --client-trust-anchors PEM --out FILE}:
- * writes the realm file an operator imports or applies (docs/realm-config.md).
+ * {@code realm-config assemble sandbox|production --card-trust-anchors PEM --client-trust-anchors PEM
+ * --card-policy OID --client-policy OID --card-crls LOCATIONS --client-crls LOCATIONS --out FILE}: writes the realm
+ * file an operator imports or applies (docs/realm-config.md).
  */
 public final class RealmCommand {
 
     static final String USAGE = "usage: realm-config assemble sandbox|production "
-            + "--card-trust-anchors PEM --client-trust-anchors PEM --out FILE";
+            + "--card-trust-anchors PEM --client-trust-anchors PEM --card-policy OID --client-policy OID "
+            + "--card-crls LOCATIONS --client-crls LOCATIONS --out FILE";
 
     private RealmCommand() {
     }
@@ -35,22 +37,32 @@ public final class RealmCommand {
             Path card = null;
             Path client = null;
             Path output = null;
+            String cardPolicy = null;
+            String clientPolicy = null;
+            String cardCrls = null;
+            String clientCrls = null;
             for (int i = 2; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new RealmConfigException("option " + args[i] + " needs a value");
                 }
-                Path value = Path.of(args[i + 1]);
+                String value = args[i + 1];
                 switch (args[i]) {
-                    case "--card-trust-anchors" -> card = value;
-                    case "--client-trust-anchors" -> client = value;
-                    case "--out" -> output = value;
+                    case "--card-trust-anchors" -> card = Path.of(value);
+                    case "--client-trust-anchors" -> client = Path.of(value);
+                    case "--card-policy" -> cardPolicy = value;
+                    case "--client-policy" -> clientPolicy = value;
+                    case "--card-crls" -> cardCrls = value;
+                    case "--client-crls" -> clientCrls = value;
+                    case "--out" -> output = Path.of(value);
                     default -> throw new RealmConfigException("unknown option " + args[i]);
                 }
             }
-            if (card == null || client == null || output == null) {
+            if (card == null || client == null || output == null || cardPolicy == null || clientPolicy == null
+                    || cardCrls == null || clientCrls == null) {
                 throw new RealmConfigException(USAGE);
             }
-            String realm = new RealmAssembler().assembleAsString(variant, TrustMaterial.fromFiles(card, client));
+            String realm = new RealmAssembler().assembleAsString(variant, TrustMaterial.fromFiles(card, client,
+                    cardPolicy, clientPolicy, cardCrls, clientCrls));
             Files.writeString(output, realm, StandardCharsets.UTF_8);
             out.println("wrote " + variant.name().toLowerCase() + " realm " + RealmAssembler.REALM_NAME + " to " + output);
             return 0;

@@ -20,10 +20,24 @@ class RealmAssemblerTest {
 
     private final RealmAssembler assembler = new RealmAssembler();
 
+    private static TrustMaterial trust(String cardCas, String orgCas) {
+        return new TrustMaterial(cardCas, orgCas, "2.999.71.1.1.1", "2.999.71.1.2.1", "/var/lib/psc/crl/persons.crl",
+                "http://crl.example.org/org.crl,/var/lib/psc/crl/root.crl");
+    }
+
+    @Test
+    void realmWithoutCrlLocationsIsRefused() {
+        assertThatThrownBy(() -> new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA, "2.999.71.1.1.1", "2.999.71.1.2.1",
+                " ", "/var/lib/psc/crl/org.crl")).isInstanceOf(RealmConfigException.class)
+                .hasMessageContaining("CRL locations are missing");
+        assertThatThrownBy(() -> new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA, "not-an-oid", "2.999.71.1.2.1",
+                "/a.crl", "/b.crl")).isInstanceOf(RealmConfigException.class).hasMessageContaining("not an OID");
+    }
+
     @Test
     void variantsDifferOnlyInTrustTestIdentitiesAndSandboxRelaxations() {
-        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
-        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, new TrustMaterial(IGC_CARD_CA, IGC_ORG_CA));
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA));
+        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA));
 
         Set<String> differing = new HashSet<>();
         sandbox.fieldNames().forEachRemaining(name -> {
@@ -48,7 +62,7 @@ class RealmAssemblerTest {
 
     @Test
     void trustAnchorsAreTheOnesGiven() {
-        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, new TrustMaterial(IGC_CARD_CA, IGC_ORG_CA));
+        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA));
 
         assertThat(production.at("/attributes/pscCardTrustAnchors").asText()).isEqualTo(IGC_CARD_CA);
         assertThat(production.at("/attributes/pscClientTrustAnchors").asText()).isEqualTo(IGC_ORG_CA);
@@ -56,15 +70,18 @@ class RealmAssemblerTest {
 
     @Test
     void productionRealmHasNoTestUserNorClientSecret() {
-        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, new TrustMaterial(IGC_CARD_CA, IGC_ORG_CA));
+        ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA));
 
         assertThat(production.has("users")).isFalse();
-        assertThat(production.toString()).doesNotContain("secret").doesNotContain("password");
+        // As keys: the default flows name authenticators such as client-secret, which is no secret.
+        assertThat(production.findValues("secret")).isEmpty();
+        assertThat(production.findValues("credentials")).isEmpty();
+        assertThat(production.findValues("password")).isEmpty();
     }
 
     @Test
     void sandboxRealmHasTheBenchmarkBaselineClientAndUser() {
-        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA));
 
         assertThat(sandbox.get("clients")).anySatisfy(c -> assertThat(c.get("clientId").asText()).isEqualTo("psc-bench"));
         assertThat(sandbox.get("users")).anySatisfy(u -> assertThat(u.get("username").asText()).isEqualTo("bench.password"));
@@ -72,7 +89,7 @@ class RealmAssemblerTest {
 
     @Test
     void documentationCommentsAreNotPassedToKeycloak() {
-        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA));
 
         assertThat(sandbox.toString()).doesNotContain("\"_comment\"");
     }
@@ -80,7 +97,7 @@ class RealmAssemblerTest {
     @Test
     void bothRealmsAskForPollModeCibaAndAllTls() {
         for (RealmVariant variant : RealmVariant.values()) {
-            JsonNode realm = assembler.assemble(variant, new TrustMaterial(TEST_CARD_CA, TEST_ORG_CA));
+            JsonNode realm = assembler.assemble(variant, trust(TEST_CARD_CA, TEST_ORG_CA));
             assertThat(realm.get("realm").asText()).isEqualTo("esante-wallet");
             assertThat(realm.get("sslRequired").asText()).isEqualTo("all");
             assertThat(realm.at("/attributes/cibaBackchannelTokenDeliveryMode").asText()).isEqualTo("poll");
@@ -89,7 +106,7 @@ class RealmAssemblerTest {
 
     @Test
     void trustAnchorsThatAreNotPemAreRefused() {
-        assertThatThrownBy(() -> new TrustMaterial("not a certificate", TEST_ORG_CA))
+        assertThatThrownBy(() -> trust("not a certificate", TEST_ORG_CA))
                 .isInstanceOf(RealmConfigException.class)
                 .hasMessageContaining("card trust anchors");
     }

@@ -1,0 +1,17 @@
+package org.pscfederator.claims;
+
+/**
+ * How a professional authenticated, as RFC 8176 {@code amr} values: kept by the login as a user session note and put
+ * in the tokens by {@link PscAmrMapper}.
+ */
+public final class PscAmr {
+
+    public static final String USER_SESSION_NOTE = "psc.amr";
+    /** Smart card with its PIN: two factors. */
+    public static final String CARD = "sc pin mfa";
+    /** Software key on the phone (e-CPS) unlocked with a PIN: two factors. */
+    public static final String MOBILE = "swk pin mfa";
+
+    private PscAmr() {
+    }
+}
