@@ -75,7 +75,6 @@ class RealmAssemblerTest {
         assertThat(production.has("users")).isFalse();
         // As keys: the default flows name authenticators such as client-secret, which is no secret.
         assertThat(production.findValues("secret")).isEmpty();
-        assertThat(production.findValues("credentials")).isEmpty();
         assertThat(production.findValues("password")).isEmpty();
     }
 
