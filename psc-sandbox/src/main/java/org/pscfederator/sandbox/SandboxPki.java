@@ -31,6 +31,7 @@ final class SandboxPki {
         if (!Files.exists(sandboxPki.serverKey()) || !sandboxPki.serverCertificateNames(dnsNames)) {
             sandboxPki.pki.issueServer(dnsNames, List.of("127.0.0.1", "::1"));
         }
+        SandboxCards.issueMissing(sandboxPki.pki);
         return sandboxPki;
     }
 

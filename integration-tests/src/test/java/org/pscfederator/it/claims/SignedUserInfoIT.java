@@ -2,21 +2,16 @@ package org.pscfederator.it.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
+import org.pscfederator.it.harness.SignedJwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +43,7 @@ class SignedUserInfoIT {
 
         assertThat(userinfo.statusCode()).isEqualTo(200);
         assertThat(userinfo.headers().firstValue("Content-Type").orElse("")).startsWith("application/jwt");
-        JsonNode payload = verified(server, userinfo.body());
+        JsonNode payload = SignedJwt.verified(server, userinfo.body());
         assertThat(payload.get("preferred_username").asText()).isEqualTo("bench.password");
 
         ObjectNode json = (ObjectNode) client.deepCopy();
@@ -98,29 +93,5 @@ class SignedUserInfoIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return JSON.readTree(token.body()).get("access_token").asText();
-    }
-
-    /** Checks the JWS signature with the realm's published key, as a relying service does; returns the payload. */
-    private static JsonNode verified(SandboxServer server, String jwt) throws Exception {
-        String[] parts = jwt.split("\\.");
-        assertThat(parts).hasSize(3);
-        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-        assertThat(header.get("alg").asText()).isEqualTo("RS256");
-        JsonNode jwks = server.getJson(server.realmUrl() + "/protocol/openid-connect/certs");
-        JsonNode key = null;
-        for (JsonNode candidate : jwks.get("keys")) {
-            if (candidate.get("kid").asText().equals(header.get("kid").asText())) {
-                key = candidate;
-            }
-        }
-        assertThat(key).as("signing key in the JWKS").isNotNull();
-        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                new BigInteger(1, Base64.getUrlDecoder().decode(key.get("n").asText())),
-                new BigInteger(1, Base64.getUrlDecoder().decode(key.get("e").asText()))));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initVerify(publicKey);
-        signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        assertThat(signature.verify(Base64.getUrlDecoder().decode(parts[2]))).as("signature").isTrue();
-        return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
     }
 }

@@ -39,8 +39,11 @@ public class DirectoryUserStorageProvider implements UserStorageProvider, UserLo
         if (username == null || username.isEmpty() || username.length() > 64) {
             return null;
         }
-        List<DirectoryEntry> entries = read(() -> store.entries(username));
-        return entries.isEmpty() ? null : new ProfessionalUser(session, realm, model, username, entries);
+        // Keycloak lower-cases usernames before asking a user store; idNats have upper-case letters only (staff
+        // CPAT00045, EDIT ANS2024...), so the directory is asked in upper case and the user keeps the stored idNat.
+        String idNat = username.toUpperCase(java.util.Locale.ROOT);
+        List<DirectoryEntry> entries = read(() -> store.entries(idNat));
+        return entries.isEmpty() ? null : new ProfessionalUser(session, realm, model, entries.get(0).idNat(), entries);
     }
 
     @Override

@@ -1,0 +1,272 @@
+package org.pscfederator.it.cps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pscfederator.it.harness.CardBrowser;
+import org.pscfederator.it.harness.Launcher;
+import org.pscfederator.it.harness.SandboxServer;
+import org.pscfederator.it.harness.SandboxServerExtension;
+import org.pscfederator.it.harness.SignedJwt;
+import org.pscfederator.testpki.CardRequest;
+import org.pscfederator.testpki.ClientRequest;
+import org.pscfederator.testpki.IssuedCertificate;
+import org.pscfederator.testpki.TestPki;
+import org.pscfederator.testpki.Validity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 4, "CPS card login over a TLS client certificate", against the sandbox over real TLS: the browser presents
+ * the card's certificate in the handshake, PSC's login page logs the professional in, and the relying service gets
+ * its code, tokens and signed userinfo.
+ */
+@ExtendWith(SandboxServerExtension.class)
+class CardLoginIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLIENT = "sandbox-rp";
+    private static final String SECRET = "sandbox-rp-secret";
+    private static final String REDIRECT = "https://localhost/sandbox-rp/callback";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"899700366240", "899900000110", "0759960011", "899900000219",
+            "3500000001815646/CPAT00045"})
+    void professionalLogsInWithTheirSandboxCard(String idNat, SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        CardBrowser browser = CardBrowser.withCard(server, sandboxCard(server, idNat));
+        CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+
+        CardBrowser.Outcome outcome = browser.loginWithCard(request);
+
+        assertThat(outcome.redirected()).as(outcome.page()).isTrue();
+        assertThat(outcome.location()).startsWith(REDIRECT + "?");
+        Map<String, String> parameters = outcome.redirectParameters();
+        assertThat(parameters.get("state")).isEqualTo(request.state());
+        JsonNode tokens = exchange(server, parameters.get("code"), request);
+        JsonNode idToken = SignedJwt.verified(server, tokens.get("id_token").asText());
+        assertThat(idToken.get("nonce").asText()).isEqualTo(request.nonce());
+        assertThat(idToken.get("acr").asText()).isEqualTo("eidas1");
+        assertThat(idToken.get("amr").toString()).isEqualTo("[\"sc\",\"pin\",\"mfa\"]");
+        assertThat(idToken.get("SubjectNameID").asText()).isEqualTo(idNat);
+
+        HttpResponse<String> userinfo = server.get(server.realmUrl() + "/protocol/openid-connect/userinfo",
+                tokens.get("access_token").asText());
+        assertThat(userinfo.statusCode()).isEqualTo(200);
+        assertThat(userinfo.headers().firstValue("Content-Type").orElse("")).startsWith("application/jwt");
+        JsonNode claims = SignedJwt.verified(server, userinfo.body());
+        assertThat(claims.get("SubjectNameID").asText()).isEqualTo(idNat);
+        assertThat(claims.get("sub").asText()).endsWith(":" + idNat);
+        assertThat(claims.has("SubjectRefPro")).isTrue();
+        assertThat(loginEvents(server, "LOGIN", idNat)).anySatisfy(event -> {
+            assertThat(event.at("/details/psc_means").asText()).isEqualTo("CPS");
+            assertThat(event.at("/details/psc_cert_serial").asText()).isNotEmpty();
+            assertThat(event.at("/details/psc_cert_issuer").asText()).contains("TEST AC PSC SANDBOX PERSONNES");
+        });
+    }
+
+    @Test
+    void loginPageOffersTheCardAndTheApp(SandboxServer server) throws Exception {
+        CardBrowser.Outcome page = CardBrowser.withoutCard(server).open(CardBrowser.Request.of(CLIENT, REDIRECT));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.page()).contains("Carte CPS").contains("Application e-CPS").contains("lang=\"fr\"");
+    }
+
+    @Test
+    void withoutACardTheProfessionalIsToldWhatToCheck(SandboxServer server) throws Exception {
+        CardBrowser browser = CardBrowser.withoutCard(server);
+        CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+
+        CardBrowser.Outcome outcome = browser.loginWithCard(request);
+
+        assertRefusedInFrench(outcome, "no_certificate", "Aucune carte CPS n&#39;a été présentée");
+        assertThat(outcome.page()).contains("lecteur de cartes").contains("Cryptolib CPS")
+                .contains("Réessayer avec ma carte");
+        assertThat(browser.choose(outcome, "card").page()).as("the retry works, and fails the same way")
+                .contains("data-reason=\"no_certificate\"");
+        assertNoSession(browser, request);
+    }
+
+    @Test
+    void revokedCardIsRefused(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        IssuedCertificate card = pki(server).issueCard(CardRequest.of("899900000318").withRevoked(true));
+
+        assertRefused(server, card.keystore(), "899900000318", "certificate_revoked", "révoquée");
+    }
+
+    @Test
+    void orgCertificatePresentedAsACardIsRefused(SandboxServer server) throws Exception {
+        IssuedCertificate org = pki(server).issueClient(ClientRequest.of("card-login-it-rp"));
+
+        assertRefused(server, org.keystore(), null, "untrusted_issuer", "autorité reconnue");
+    }
+
+    @Test
+    void certificateWithoutTheCardPolicyIsRefused(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        IssuedCertificate card = pki(server).issueCardWithoutPolicy(CardRequest.of("899900000417"));
+
+        assertRefused(server, card.keystore(), null, "policy_missing", "certificat d&#39;authentification");
+    }
+
+    @Test
+    void idNatUnknownToTheDirectoryIsRefused(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        IssuedCertificate card = pki(server).issueCard(CardRequest.of("899999999990"));
+
+        assertRefused(server, card.keystore(), "899999999990", "unknown_professional", "annuaire");
+    }
+
+    @Test
+    void professionalNoLongerInTheDirectoryIsRefused(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        Path card = sandboxCard(server, "899700427869");
+        Path national = Launcher.repoRoot().resolve(
+                "realm-config/directory/PS_LibreAcces_Personne_activite_sandbox.txt");
+        List<String> without = Files.readAllLines(national, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.contains("|899700427869|")).toList();
+        assertThat(server.importDirectory((String.join("\n", without) + "\n").getBytes(StandardCharsets.UTF_8),
+                null, server.adminToken()).statusCode()).isEqualTo(200);
+        try {
+            assertRefused(server, card, "899700427869", "unknown_professional", "annuaire");
+        } finally {
+            server.importSandboxDirectories();
+        }
+    }
+
+    @Test
+    void staleCrlPastItsGraceRefusesEveryCard(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        TestPki pki = pki(server);
+        Instant now = Instant.now();
+        pki.signCrls(now.minus(Duration.ofDays(8)), now.minus(Duration.ofHours(7)));
+        try {
+            assertRefused(server, sandboxCard(server, "899900000516"), "899900000516", "revocation_unknown",
+                    "ne peut pas être vérifiée");
+        } finally {
+            pki.refreshCrls(Duration.ofDays(7));
+        }
+        CardBrowser.Outcome again = CardBrowser.withCard(server, sandboxCard(server, "899900000516"))
+                .loginWithCard(CardBrowser.Request.of(CLIENT, REDIRECT));
+        assertThat(again.redirected()).as("a fresh CRL lets the card in again").isTrue();
+    }
+
+    /**
+     * Not yet the French page the issue asks for: the sandbox's TLS layer checks the dates and the issuer of a client
+     * certificate, so these three never reach the login page. They are refused, with no session; see the note on
+     * issue 4 (a TLS front that accepts any certificate and leaves the checks to the login is the way).
+     */
+    @Test
+    void expiredNotYetValidAndLookalikeCardsAreRefusedAtTheHandshake(SandboxServer server) throws Exception {
+        TestPki pki = pki(server);
+        List<IssuedCertificate> refused = List.of(
+                pki.issueCard(CardRequest.of("899900000615").withValidity(Validity.EXPIRED)),
+                pki.issueCard(CardRequest.of("899900000714").withValidity(Validity.NOT_YET_VALID)),
+                pki.issueLookalikeCard(CardRequest.of("899900000912")));
+        for (IssuedCertificate card : refused) {
+            CardBrowser browser = CardBrowser.withCard(server, card.keystore());
+            assertThatThrownBy(() -> browser.loginWithCard(CardBrowser.Request.of(CLIENT, REDIRECT)))
+                    .hasRootCauseInstanceOf(SSLException.class);
+        }
+    }
+
+    /** Refused with the French page, no session, and a login-error event naming the card's certificate. */
+    private static void assertRefused(SandboxServer server, Path card, String idNat, String reason, String french)
+            throws Exception {
+        String serial = serialOf(card);
+        CardBrowser browser = CardBrowser.withCard(server, card);
+        CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+
+        CardBrowser.Outcome outcome = browser.loginWithCard(request);
+
+        assertRefusedInFrench(outcome, reason, french);
+        assertNoSession(browser, request);
+        assertThat(loginEvents(server, "LOGIN_ERROR", null)).as("a login-error event with the reason")
+                .anySatisfy(event -> {
+                    assertThat(event.at("/details/psc_cert_serial").asText()).isEqualTo(serial);
+                    assertThat(event.at("/details/psc_reason").asText()).isEqualTo(reason);
+                    assertThat(event.at("/details/psc_means").asText()).isEqualTo("CPS");
+                    if (idNat != null && event.at("/details/psc_idnat").isTextual()) {
+                        assertThat(event.at("/details/psc_idnat").asText()).isEqualTo(idNat);
+                    }
+                });
+    }
+
+    private static void assertRefusedInFrench(CardBrowser.Outcome outcome, String reason, String french) {
+        assertThat(outcome.redirected()).as("no code for the relying service").isFalse();
+        assertThat(outcome.page()).contains("id=\"psc-card-error\"").contains("data-reason=\"" + reason + "\"")
+                .contains("Connexion par carte CPS impossible").contains(french);
+    }
+
+    /** The next authorization request shows the login page again: the refused login left no SSO session. */
+    private static void assertNoSession(CardBrowser browser, CardBrowser.Request request) throws Exception {
+        CardBrowser.Outcome next = browser.open(CardBrowser.Request.of(request.clientId(), request.redirectUri()));
+        assertThat(next.redirected()).as("no session").isFalse();
+        assertThat(next.page()).contains("id=\"psc-login-form\"");
+    }
+
+    private static List<JsonNode> loginEvents(SandboxServer server, String type, String idNat) throws Exception {
+        JsonNode events = server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM
+                + "/events?type=" + type + "&max=200", server.adminToken());
+        List<JsonNode> matching = new java.util.ArrayList<>();
+        for (JsonNode event : events) {
+            if (idNat == null || idNat.equals(event.at("/details/psc_idnat").asText())) {
+                matching.add(event);
+            }
+        }
+        return matching;
+    }
+
+    private static JsonNode exchange(SandboxServer server, String code, CardBrowser.Request request) throws Exception {
+        String form = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(request.redirectUri(), StandardCharsets.UTF_8)
+                + "&code_verifier=" + request.verifier() + "&client_id=" + CLIENT + "&client_secret=" + SECRET;
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(
+                        URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static Path sandboxCard(SandboxServer server, String idNat) {
+        Path card = server.dataDir().resolve("pki/cards/" + idNat.replace('/', '_') + ".p12");
+        assertThat(card).as("the sandbox issued a card for every identity").exists();
+        return card;
+    }
+
+    private static String serialOf(Path p12) throws Exception {
+        java.security.KeyStore keystore = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = Files.newInputStream(p12)) {
+            keystore.load(in, "1234".toCharArray());
+        }
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) keystore
+                .getCertificate(keystore.aliases().nextElement());
+        return certificate.getSerialNumber().toString(16);
+    }
+
+    static TestPki pki(SandboxServer server) {
+        return TestPki.open(server.dataDir().resolve("pki"));
+    }
+}

@@ -1,0 +1,153 @@
+package org.pscfederator.it.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+
+/**
+ * A browser with a card in its reader (or none): it keeps cookies, presents the card's certificate when the server
+ * asks during the TLS handshake, and goes through PSC's login page as a professional does.
+ */
+public final class CardBrowser {
+
+    private static final Pattern FORM_ACTION = Pattern.compile(
+            "<form id=\"(psc-login-form|psc-card-retry)\"[^>]*action=\"([^\"]+)\"");
+
+    private final SandboxServer server;
+    private final HttpClient client;
+
+    private CardBrowser(SandboxServer server, KeyManager[] card) throws IOException {
+        this.server = server;
+        this.client = HttpClient.newBuilder()
+                .sslContext(SandboxServer.withKeys(card, server.caBundle()))
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** A browser presenting the card of this PKCS#12 file (password 1234, as the sandbox's). */
+    public static CardBrowser withCard(SandboxServer server, Path p12) throws Exception {
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(p12)) {
+            keystore.load(in, "1234".toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keystore, "1234".toCharArray());
+        return new CardBrowser(server, factory.getKeyManagers());
+    }
+
+    public static CardBrowser withoutCard(SandboxServer server) throws IOException {
+        return new CardBrowser(server, null);
+    }
+
+    /** An authorization request as PSC's relying services send it, with fresh state, nonce and PKCE. */
+    public record Request(String clientId, String redirectUri, String scope, String state, String nonce,
+            String verifier) {
+
+        public static Request of(String clientId, String redirectUri) {
+            return new Request(clientId, redirectUri, "openid scope_all", random(), random(), random() + random());
+        }
+
+        String challenge() {
+            try {
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String random() {
+            byte[] bytes = new byte[16];
+            new SecureRandom().nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+    }
+
+    /** Where the login ended: a redirect to the relying service, or a page (the login page, a refusal). */
+    public record Outcome(int status, String location, String page) {
+
+        public boolean redirected() {
+            return status == 302 || status == 303;
+        }
+
+        public Map<String, String> redirectParameters() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            if (location == null || !location.contains("?")) {
+                return parameters;
+            }
+            for (String pair : location.substring(location.indexOf('?') + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+            return parameters;
+        }
+    }
+
+    /** Opens the authorization URL; the answer is PSC's login page. */
+    public Outcome open(Request request) throws IOException, InterruptedException {
+        String url = server.realmUrl() + "/protocol/openid-connect/auth?response_type=code"
+                + "&client_id=" + encode(request.clientId()) + "&redirect_uri=" + encode(request.redirectUri())
+                + "&scope=" + encode(request.scope()) + "&state=" + encode(request.state())
+                + "&nonce=" + encode(request.nonce()) + "&acr_values=eidas1"
+                + "&code_challenge=" + request.challenge() + "&code_challenge_method=S256";
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Clicks a button of the page shown ("Carte CPS" is {@code card}, "Application e-CPS" is {@code ecps}). */
+    public Outcome choose(Outcome page, String method) throws IOException, InterruptedException {
+        Matcher form = FORM_ACTION.matcher(page.page());
+        if (!form.find()) {
+            throw new AssertionError("no PSC login form on the page (HTTP " + page.status() + ")");
+        }
+        String action = form.group(2).replace("&amp;", "&");
+        return send(HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("method=" + encode(method))));
+    }
+
+    /** The whole card login: open the authorization URL, click "Carte CPS". */
+    public Outcome loginWithCard(Request request) throws IOException, InterruptedException {
+        Outcome loginPage = open(request);
+        if (loginPage.status() != 200) {
+            throw new AssertionError("the authorization request answered HTTP " + loginPage.status() + ": "
+                    + loginPage.page());
+        }
+        return choose(loginPage, "card");
+    }
+
+    private Outcome send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Outcome(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                response.body());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
