@@ -36,6 +36,11 @@ public final class BenchOptions {
             "  --client-id ID          confidential OIDC client (default psc-bench)",
             "  --client-secret SECRET  its secret, sent as client_secret_basic (default psc-bench-sandbox-secret)",
             "  --redirect-uri URI      its registered redirect URI (default https://localhost/bench/callback)",
+            "  --cards DIR             cps flow: the test cards, one PKCS#12 per idNat, password 1234",
+            "                          (default sandbox-data/pki/cards)",
+            "  --rp-client-id ID       cps flow: the relying service (default sandbox-rp)",
+            "  --rp-client-secret S    its secret (default sandbox-rp-secret)",
+            "  --rp-redirect-uri URI   its redirect URI (default https://localhost/sandbox-rp/callback)",
             "  --json                  also print a one-line JSON summary",
             "  --allow-remote          allow a base URL whose host is not localhost, 127.x or ::1",
             "  --help                  print this help");
@@ -54,6 +59,10 @@ public final class BenchOptions {
     private String clientId = "psc-bench";
     private String clientSecret = "psc-bench-sandbox-secret";
     private URI redirectUri = URI.create("https://localhost/bench/callback");
+    private Path cards = Path.of("sandbox-data/pki/cards");
+    private String rpClientId = "sandbox-rp";
+    private String rpClientSecret = "sandbox-rp-secret";
+    private URI rpRedirectUri = URI.create("https://localhost/sandbox-rp/callback");
     private boolean json;
     private boolean allowRemote;
     private boolean help;
@@ -125,7 +134,7 @@ public final class BenchOptions {
         return switch (name) {
             case "--base-url", "--realm", "--cacert", "--duration", "--warmup", "--concurrency", "--flows",
                     "--max-flows", "--request-timeout", "--user", "--password", "--client-id", "--client-secret",
-                    "--redirect-uri" -> true;
+                    "--redirect-uri", "--cards", "--rp-client-id", "--rp-client-secret", "--rp-redirect-uri" -> true;
             default -> false;
         };
     }
@@ -146,6 +155,10 @@ public final class BenchOptions {
             case "--client-id" -> clientId = nonBlank(name, value);
             case "--client-secret" -> clientSecret = value;
             case "--redirect-uri" -> redirectUri = httpUri(name, value);
+            case "--cards" -> cards = Path.of(nonBlank(name, value));
+            case "--rp-client-id" -> rpClientId = nonBlank(name, value);
+            case "--rp-client-secret" -> rpClientSecret = value;
+            case "--rp-redirect-uri" -> rpRedirectUri = httpUri(name, value);
             default -> throw new IllegalStateException(name);
         }
     }
@@ -239,6 +252,10 @@ public final class BenchOptions {
     public String clientId() { return clientId; }
     public String clientSecret() { return clientSecret; }
     public URI redirectUri() { return redirectUri; }
+    public Path cards() { return cards; }
+    public String rpClientId() { return rpClientId; }
+    public String rpClientSecret() { return rpClientSecret; }
+    public URI rpRedirectUri() { return rpRedirectUri; }
     public boolean json() { return json; }
     public boolean allowRemote() { return allowRemote; }
     public boolean help() { return help; }

@@ -10,11 +10,14 @@ public final class FlowRegistry {
 
     /** Keycloak's own password login plus code exchange: the baseline other flows are compared with. */
     public static final String PASSWORD = "password";
+    /** CPS card login: a new TLS connection presenting a test card per login, then the code exchange. */
+    public static final String CPS = "cps";
 
     private static final Map<String, Function<FlowContext, Flow>> FLOWS = new LinkedHashMap<>();
 
     static {
         FLOWS.put(PASSWORD, PasswordLoginFlow::new);
+        FLOWS.put(CPS, CardLoginFlow::new);
     }
 
     private FlowRegistry() {

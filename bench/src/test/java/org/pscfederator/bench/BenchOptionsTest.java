@@ -109,8 +109,8 @@ class BenchOptionsTest {
 
     @Test
     void unknownOrRepeatedFlowIsRefused() {
-        assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,cps"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("unknown flow 'cps'");
+        assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,ecps"))
+                .isInstanceOf(BadOptionsException.class).hasMessageContaining("unknown flow 'ecps'");
         assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,password"))
                 .isInstanceOf(BadOptionsException.class).hasMessageContaining("twice");
     }

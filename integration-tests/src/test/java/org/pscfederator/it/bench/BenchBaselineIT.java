@@ -2,6 +2,10 @@ package org.pscfederator.it.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.bench.Bench;
@@ -30,5 +34,25 @@ class BenchBaselineIT {
         assertThat(password.flowsPerSecond()).isPositive();
         assertThat(password.p50Ms()).isLessThanOrEqualTo(password.p95Ms());
         assertThat(password.p95Ms()).isLessThanOrEqualTo(password.p99Ms());
+    }
+
+    /** Issue 4, "CPS card logins per second ... against the password-login baseline in the same run". */
+    @Test
+    void cardLoginFlowCompletesBesideThePasswordBaseline(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        // Only sandbox identities' cards: other tests issue refused cards into the same folder.
+        Path cards = Files.createDirectories(server.dataDir().resolve("bench-cards"));
+        for (String idNat : new String[] {"899700366240", "899900000110", "0759960011", "899900000516"}) {
+            Files.copy(server.dataDir().resolve("pki/cards/" + idNat + ".p12"), cards.resolve(idNat + ".p12"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        BenchResult result = Bench.run(BenchOptions.parse("--base-url", server.baseUrl(),
+                "--cacert", server.caBundle().toString(), "--duration", "3", "--warmup", "1", "--concurrency", "2",
+                "--flows", "password,cps", "--cards", cards.toString()));
+
+        FlowResult cps = result.flow("cps");
+        assertThat(cps.errors()).as("errors: %s", cps.firstErrors()).isZero();
+        assertThat(cps.ok()).isPositive();
+        assertThat(result.ratioToBaseline(cps)).isPositive();
     }
 }

@@ -110,9 +110,10 @@ class CardLoginIT {
     @Test
     void revokedCardIsRefused(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
-        IssuedCertificate card = pki(server).issueCard(CardRequest.of("899900000318").withRevoked(true));
+        // Bad cards get idNats of their own: the sandbox identities' cards stay as they are for the other tests.
+        IssuedCertificate card = pki(server).issueCard(CardRequest.of("899999990011").withRevoked(true));
 
-        assertRefused(server, card.keystore(), "899900000318", "certificate_revoked", "révoquée");
+        assertRefused(server, card.keystore(), "899999990011", "certificate_revoked", "révoquée");
     }
 
     @Test
@@ -181,8 +182,8 @@ class CardLoginIT {
     void expiredNotYetValidAndLookalikeCardsAreRefusedAtTheHandshake(SandboxServer server) throws Exception {
         TestPki pki = pki(server);
         List<IssuedCertificate> refused = List.of(
-                pki.issueCard(CardRequest.of("899900000615").withValidity(Validity.EXPIRED)),
-                pki.issueCard(CardRequest.of("899900000714").withValidity(Validity.NOT_YET_VALID)),
+                pki.issueCard(CardRequest.of("899999990029").withValidity(Validity.EXPIRED)),
+                pki.issueCard(CardRequest.of("899999990037").withValidity(Validity.NOT_YET_VALID)),
                 pki.issueLookalikeCard(CardRequest.of("899900000912")));
         for (IssuedCertificate card : refused) {
             CardBrowser browser = CardBrowser.withCard(server, card.keystore());

@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ServerImport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keycloak's default request limit (quarkus.http.limits.max-body-size). */
+    private static final long SERVER_REQUEST_LIMIT = 10L << 20;
 
     private final ImportOptions options;
     private final Output output;
@@ -96,14 +98,24 @@ final class ServerImport {
         HttpResponse<String> response;
         try (InputStream file = Files.newInputStream(options.file()); ProgressStream stream = new ProgressStream(file);
                 ProgressReporter reporter = output.reporter(stream, size, "sent")) {
+            // Expect: 100-continue lets the server refuse a file over its limit before it is sent.
             response = client.send(HttpRequest.newBuilder(importUri)
                     .timeout(Duration.ofHours(2))
+                    .expectContinue(true)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/octet-stream")
                     .POST(size == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                                     () -> stream), size))
                     .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            if (size > SERVER_REQUEST_LIMIT && !(e instanceof HttpTimeoutException)) {
+                // The server may cut the connection on a body over its limit before answering 413.
+                return ImportResult.failed("the server closed the connection while receiving a file of "
+                        + (size >> 20) + " MB, above its request limit (10 MB in Keycloak by default); import a "
+                        + "national-size file straight into the database with --db-url", elapsed(started));
+            }
+            throw e;
         }
         double seconds = elapsed(started);
         int status = response.statusCode();

@@ -6,20 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PasswordLoginFlowTest {
+class CodeExchangeTest {
     private static final String REDIRECT = "https://localhost/bench/callback";
 
     @Test
     void callbackMustBeTheRedirectUriItself() {
-        assertThat(PasswordLoginFlow.isCallback(REDIRECT + "?state=s&code=c", REDIRECT)).isTrue();
-        assertThat(PasswordLoginFlow.isCallback(REDIRECT + "#state=s", REDIRECT)).isTrue();
-        assertThat(PasswordLoginFlow.isCallback(REDIRECT + "evil?code=c", REDIRECT)).isFalse();
-        assertThat(PasswordLoginFlow.isCallback("https://localhost/other?code=c", REDIRECT)).isFalse();
+        assertThat(CodeExchange.isCallback(REDIRECT + "?state=s&code=c", REDIRECT)).isTrue();
+        assertThat(CodeExchange.isCallback(REDIRECT + "#state=s", REDIRECT)).isTrue();
+        assertThat(CodeExchange.isCallback(REDIRECT + "evil?code=c", REDIRECT)).isFalse();
+        assertThat(CodeExchange.isCallback("https://localhost/other?code=c", REDIRECT)).isFalse();
     }
 
     @Test
     void callbackParametersAreDecoded() {
-        Map<String, String> params = PasswordLoginFlow.query(
+        Map<String, String> params = CodeExchange.query(
                 REDIRECT + "?state=a%2Bb&session_state=x&iss=https%3A%2F%2Flocalhost%2Fauth&code=c.d.e");
         assertThat(params).containsEntry("state", "a+b").containsEntry("code", "c.d.e")
                 .containsEntry("iss", "https://localhost/auth");
