@@ -19,19 +19,25 @@ final class KeycloakCommand {
     private KeycloakCommand() {
     }
 
-    static List<String> arguments(SandboxOptions options, SandboxData data, SandboxPki pki) {
+    /**
+     * Keycloak listens on the loopback interface only, on {@code keycloakPort}, behind the sandbox's TLS front
+     * ({@link TlsFront}) which holds the public port, as nginx would in production. Cards and ORG certificates reach
+     * it in the front's {@code ssl-client-cert} header, which it takes from the loopback address only.
+     */
+    static List<String> arguments(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort) {
         List<String> args = new ArrayList<>();
         args.add(data.keycloakHome().resolve("bin").resolve("kc.sh").toString());
         args.add("start");
         args.add("--http-enabled=false");
-        args.add("--https-port=" + options.httpsPort());
+        args.add("--http-host=127.0.0.1");
+        args.add("--http-management-host=0.0.0.0");
+        args.add("--https-port=" + keycloakPort);
         args.add("--https-certificate-file=" + pki.serverCertificate());
         args.add("--https-certificate-key-file=" + pki.serverKey());
-        // Cards and ORG certificates are presented at the TLS layer; asked for, never required, so e-CPS users
-        // and browsers without a card still get the login page.
-        args.add("--https-client-auth=request");
-        args.add("--https-trust-store-file=" + pki.trustStore());
-        args.add("--https-trust-store-type=PKCS12");
+        args.add("--https-client-auth=none");
+        args.add("--spi-x509cert-lookup--provider=psc-proxy");
+        args.add("--proxy-headers=xforwarded");
+        args.add("--proxy-trusted-addresses=127.0.0.1");
         args.add("--http-relative-path=" + RELATIVE_PATH);
         args.add("--hostname-strict=false");
         args.add("--http-management-port=" + options.managementPort());
@@ -54,7 +60,6 @@ final class KeycloakCommand {
     static Map<String, String> environment(SandboxOptions options) {
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
-        env.put("KC_HTTPS_TRUST_STORE_PASSWORD", KEYSTORE_PASSWORD);
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
         if (options.dbPassword() != null) {

@@ -33,6 +33,15 @@ final class Preflight {
         }
     }
 
+    /** A port nothing listens on, on the loopback interface, for Keycloak behind the TLS front. */
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new SandboxException("cannot find a free loopback port: " + e.getMessage());
+        }
+    }
+
     static void checkDatabase(SandboxOptions options) {
         if (options.database() != DatabaseKind.POSTGRES) {
             return;

@@ -66,8 +66,19 @@ public final class PscSandbox {
         out.println("psc-sandbox: starting Keycloak from " + data.keycloakHome() + " ("
                 + (options.database() == DatabaseKind.H2 ? "H2 in " + data.root() + "/db"
                 : "PostgreSQL at " + Preflight.withoutQuery(options.dbUrl())) + ")");
-        Process keycloak = launch(options, data, pki);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(keycloak), "psc-sandbox-stop"));
+        int keycloakPort = Preflight.freeLoopbackPort();
+        Process keycloak = launch(options, data, pki, keycloakPort);
+        TlsFront front;
+        try {
+            front = TlsFront.start(options.httpsPort(), pki.frontTls(), keycloakPort, pki.keycloakTls());
+        } catch (IOException e) {
+            stop(keycloak);
+            throw new SandboxException("cannot listen on port " + options.httpsPort() + ": " + e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            front.close();
+            stop(keycloak);
+        }, "psc-sandbox-stop"));
         new ReadinessWatcher(options, data, keycloak, out).start();
         try {
             int exit = keycloak.waitFor();
@@ -82,8 +93,8 @@ public final class PscSandbox {
         }
     }
 
-    private static Process launch(SandboxOptions options, SandboxData data, SandboxPki pki) {
-        ProcessBuilder builder = new ProcessBuilder(KeycloakCommand.arguments(options, data, pki))
+    private static Process launch(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort) {
+        ProcessBuilder builder = new ProcessBuilder(KeycloakCommand.arguments(options, data, pki, keycloakPort))
                 .directory(data.keycloakHome().toFile())
                 .inheritIO();
         builder.environment().putAll(KeycloakCommand.environment(options));

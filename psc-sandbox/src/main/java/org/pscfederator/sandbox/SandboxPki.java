@@ -60,6 +60,47 @@ final class SandboxPki {
         return pki.pkiDir().resolve("server").resolve("server.key.pem");
     }
 
+    /**
+     * The TLS front's context: the sandbox server certificate, and any client certificate let through (the login
+     * checks it), the sandbox CAs named as the hint for browsers.
+     */
+    javax.net.ssl.SSLContext frontTls() {
+        try {
+            java.security.KeyStore keystore = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = Files.newInputStream(pki.pkiDir().resolve("server").resolve("server.p12"))) {
+                keystore.load(in, SandboxProfile.PASSWORD.toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keystore, SandboxProfile.PASSWORD.toCharArray());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), new javax.net.ssl.TrustManager[] {new AnyClientCertificate(List.of(
+                    pki.caCertificate(CaRole.PERSONS), pki.caCertificate(CaRole.ORGANISATIONS),
+                    pki.caCertificate(CaRole.ROOT)))}, null);
+            return context;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new SandboxException("cannot load the sandbox server certificate: " + e.getMessage());
+        }
+    }
+
+    /** How the front reaches Keycloak: TLS trusting the sandbox CAs only. */
+    javax.net.ssl.SSLContext keycloakTls() {
+        try {
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = Files.newInputStream(pki.trustStore())) {
+                store.load(in, SandboxProfile.PASSWORD.toCharArray());
+            }
+            trust.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new SandboxException("cannot load the sandbox trust store: " + e.getMessage());
+        }
+    }
+
     Path trustStore() {
         return pki.trustStore();
     }

@@ -30,7 +30,8 @@ final class PkiArguments {
         VALUE_OPTIONS.put("client", Set.of("--client-id", "--organisation", "--structure-id", "--days"));
         VALUE_OPTIONS.put("revoke", Set.of("--serial", "--file"));
         VALUE_OPTIONS.put("crl", Set.of("--next-update-days"));
-        FLAG_OPTIONS.put("card", VALIDITY_FLAGS);
+        FLAG_OPTIONS.put("card", Set.of("--expired", "--not-yet-valid", "--revoked", "--without-policy",
+                "--lookalike"));
         FLAG_OPTIONS.put("client", VALIDITY_FLAGS);
     }
 

@@ -32,6 +32,9 @@ public final class PkiCommand {
               card --idnat ID [--given-name X] [--family-name Y] [--days N]
                    [--expired | --not-yet-valid] [--revoked]
                                                         issue a card authentication certificate to DIR/cards/ID.p12
+                   [--without-policy | --lookalike]     or, to test refusals, one without the card policy
+                                                        (ID-without-policy.p12), or a forgery under the persons CA's
+                                                        name signed by another key (ID-lookalike.p12)
               client --client-id ID [--organisation NAME] [--structure-id ID] [--days N]
                      [--expired | --not-yet-valid] [--revoked]
                                                         issue an ORG AUTH_CLI certificate to DIR/clients/ID.p12
@@ -109,6 +112,17 @@ public final class PkiCommand {
                 .withValidityDays(arguments.number("--days", 1, 36500, SandboxProfile.CARD_DAYS))
                 .withValidity(validity(arguments))
                 .withRevoked(arguments.flag("--revoked"));
+        boolean withoutPolicy = arguments.flag("--without-policy");
+        boolean lookalike = arguments.flag("--lookalike");
+        if (withoutPolicy && lookalike || (withoutPolicy || lookalike) && request.revoked()) {
+            throw PkiException.badInput("--without-policy, --lookalike and --revoked cannot be used together");
+        }
+        if (withoutPolicy) {
+            return describe(pki.issueCardWithoutPolicy(request), " (without the card policy)");
+        }
+        if (lookalike) {
+            return describe(pki.issueLookalikeCard(request), " (lookalike: not issued by this PKI)");
+        }
         return describe(pki.issueCard(request), states(request.validity(), request.revoked()));
     }
 

@@ -1,12 +1,14 @@
 package org.pscfederator.testpki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,23 @@ class PkiCommandTest {
                 .isEqualTo(2);
 
         assertOneErrorLine("cannot be used together");
+    }
+
+    @Test
+    void cliIssuesCardsThatAVerifierMustRefuse() throws Exception {
+        assertThat(run("--pki-dir", pkiDir(), "init")).isZero();
+
+        assertThat(run("--pki-dir", pkiDir(), "card", "--idnat", "899700366240", "--without-policy")).isZero();
+        assertThat(out).contains("cards/899700366240-without-policy.p12").contains("without the card policy");
+        assertThat(run("--pki-dir", pkiDir(), "card", "--idnat", "899700366240", "--lookalike")).isZero();
+        assertThat(out).contains("cards/899700366240-lookalike.p12").contains("lookalike");
+        X509Certificate lookalike = CertificateFile.read(dir.resolve("pki/cards/899700366240-lookalike.p12"));
+        X509Certificate personsCa = TestPki.open(dir.resolve("pki")).caCertificate(CaRole.PERSONS);
+        assertThat(lookalike.getIssuerX500Principal()).isEqualTo(personsCa.getSubjectX500Principal());
+        assertThatThrownBy(() -> lookalike.verify(personsCa.getPublicKey())).as("signed by another key")
+                .isInstanceOf(java.security.SignatureException.class);
+        assertThat(run("--pki-dir", pkiDir(), "card", "--idnat", "899700366240", "--lookalike", "--revoked"))
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.pscfederator.it.cps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import javax.net.ssl.SSLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -173,23 +170,43 @@ class CardLoginIT {
         assertThat(again.redirected()).as("a fresh CRL lets the card in again").isTrue();
     }
 
-    /**
-     * Not yet the French page the issue asks for: the sandbox's TLS layer checks the dates and the issuer of a client
-     * certificate, so these three never reach the login page. They are refused, with no session; see the note on
-     * issue 4 (a TLS front that accepts any certificate and leaves the checks to the login is the way).
-     */
     @Test
-    void expiredNotYetValidAndLookalikeCardsAreRefusedAtTheHandshake(SandboxServer server) throws Exception {
-        TestPki pki = pki(server);
-        List<IssuedCertificate> refused = List.of(
-                pki.issueCard(CardRequest.of("899999990029").withValidity(Validity.EXPIRED)),
-                pki.issueCard(CardRequest.of("899999990037").withValidity(Validity.NOT_YET_VALID)),
-                pki.issueLookalikeCard(CardRequest.of("899900000912")));
-        for (IssuedCertificate card : refused) {
-            CardBrowser browser = CardBrowser.withCard(server, card.keystore());
-            assertThatThrownBy(() -> browser.loginWithCard(CardBrowser.Request.of(CLIENT, REDIRECT)))
-                    .hasRootCauseInstanceOf(SSLException.class);
-        }
+    void expiredCardIsRefused(SandboxServer server) throws Exception {
+        // Bad cards get idNats of their own: the sandbox identities' cards stay as they are for the other tests.
+        IssuedCertificate card = pki(server).issueCard(CardRequest.of("899999990029").withValidity(Validity.EXPIRED));
+
+        assertRefused(server, card.keystore(), null, "certificate_expired", "a expiré");
+    }
+
+    @Test
+    void cardNotYetValidIsRefused(SandboxServer server) throws Exception {
+        IssuedCertificate card = pki(server).issueCard(CardRequest.of("899999990037")
+                .withValidity(Validity.NOT_YET_VALID));
+
+        assertRefused(server, card.keystore(), null, "certificate_not_yet_valid", "pas encore valide");
+    }
+
+    @Test
+    void selfSignedLookalikeWithTheSameNamesIsRefused(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        IssuedCertificate lookalike = pki(server).issueLookalikeCard(CardRequest.of("899700366240"));
+
+        assertRefused(server, lookalike.keystore(), null, "untrusted_issuer", "autorité reconnue");
+    }
+
+    /** Only the TLS front may say which certificate a browser presented: a header sent by the client is dropped. */
+    @Test
+    void certificateHeaderSentByTheClientIsIgnored(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        String pem = Files.readString(server.dataDir().resolve("pki/cards/899700366240.crt.pem"));
+        CardBrowser browser = CardBrowser.withoutCard(server)
+                .withHeader("ssl-client-cert", URLEncoder.encode(pem, StandardCharsets.US_ASCII));
+        CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+
+        CardBrowser.Outcome outcome = browser.loginWithCard(request);
+
+        assertRefusedInFrench(outcome, "no_certificate", "Aucune carte CPS");
+        assertNoSession(browser, request);
     }
 
     /** Refused with the French page, no session, and a login-error event naming the card's certificate. */

@@ -2,19 +2,16 @@ package org.pscfederator.it.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -216,24 +213,26 @@ abstract class DirectoryImportContract {
 
     /**
      * The first import's upload is held half-way, so it is running (it holds the lock, its rows half-written) when the
-     * second one arrives. This also shows the endpoint streams: the import starts before the whole file is there.
+     * second one arrives. This also shows the endpoint, and the sandbox's TLS front, stream: the import starts before
+     * the whole file is there.
      */
     @Test
     void importStartedWhileAnotherRunsIsRefusedAndTheFirstOneCompletes(SandboxServer server) throws Exception {
         byte[] file = Files.readAllBytes(sandboxFile());
         assertThat(upload(server, file, server.adminToken()).statusCode()).isEqualTo(200);
         long before = professionals(server);
-        CountDownLatch release = new CountDownLatch(1);
-        InputStream held = new SequenceInputStream(new ByteArrayInputStream(file, 0, file.length / 2),
-                new HeldStream(new ByteArrayInputStream(file, file.length / 2, file.length - file.length / 2), release));
+        // A publisher that is never blocked: the client's HTTP/1.1 writer would not flush while a read blocks.
+        SubmissionPublisher<ByteBuffer> body = new SubmissionPublisher<>();
         CompletableFuture<HttpResponse<String>> first = server.http().sendAsync(HttpRequest.newBuilder(
                         URI.create(server.realmUrl() + "/psc-directory/import?source=first"))
                 .header("Authorization", "Bearer " + server.adminToken())
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> held),
-                        file.length))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(body, file.length))
                 .build(), HttpResponse.BodyHandlers.ofString());
+        int half = file.length / 2;
         try {
+            awaitSubscriber(body);
+            body.submit(ByteBuffer.wrap(file, 0, half));
             JsonNode running = awaitRunningImport(server);
             assertThat(running.get("importSource").asText()).isEqualTo("first");
 
@@ -243,7 +242,8 @@ abstract class DirectoryImportContract {
             assertThat(JSON.readTree(second.body()).get("error").asText()).contains("already running")
                     .contains("first");
         } finally {
-            release.countDown();
+            body.submit(ByteBuffer.wrap(file, half, file.length - half));
+            body.close();
         }
         HttpResponse<String> firstResponse = first.get(60, TimeUnit.SECONDS);
         assertThat(firstResponse.statusCode()).as(firstResponse.body()).isEqualTo(200);
@@ -267,37 +267,13 @@ abstract class DirectoryImportContract {
         throw new AssertionError("the held import never showed as running: the endpoint does not stream its body");
     }
 
-    /** Gives nothing until released: the client's upload waits there. */
-    private static final class HeldStream extends InputStream {
-        private final InputStream rest;
-        private final CountDownLatch release;
-
-        HeldStream(InputStream rest, CountDownLatch release) {
-            this.rest = rest;
-            this.release = release;
-        }
-
-        @Override
-        public int read() throws IOException {
-            awaitRelease();
-            return rest.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            awaitRelease();
-            return rest.read(buffer, offset, length);
-        }
-
-        private void awaitRelease() throws IOException {
-            try {
-                if (!release.await(60, TimeUnit.SECONDS)) {
-                    throw new IOException("never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
+    private static void awaitSubscriber(SubmissionPublisher<ByteBuffer> body) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (body.getNumberOfSubscribers() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the client never started sending the body");
             }
+            Thread.sleep(20);
         }
     }
 

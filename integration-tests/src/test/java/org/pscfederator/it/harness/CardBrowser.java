@@ -37,6 +37,7 @@ public final class CardBrowser {
 
     private final SandboxServer server;
     private final HttpClient client;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     private CardBrowser(SandboxServer server, KeyManager[] card) throws IOException {
         this.server = server;
@@ -61,6 +62,12 @@ public final class CardBrowser {
 
     public static CardBrowser withoutCard(SandboxServer server) throws IOException {
         return new CardBrowser(server, null);
+    }
+
+    /** Sends this header with every request (a client trying to pass for the TLS front, say). */
+    public CardBrowser withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
     }
 
     /** An authorization request as PSC's relying services send it, with fresh state, nonce and PKCE. */
@@ -141,6 +148,7 @@ public final class CardBrowser {
     }
 
     private Outcome send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        extraHeaders.forEach(request::header);
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Outcome(response.statusCode(), response.headers().firstValue("Location").orElse(null),
