@@ -70,10 +70,11 @@ public final class PscSandbox {
         Process keycloak = launch(options, data, pki, keycloakPort);
         TlsFront front;
         try {
-            front = TlsFront.start(options.httpsPort(), pki.frontTls(), keycloakPort, pki.keycloakTls());
-        } catch (IOException e) {
+            front = TlsFront.start(options.httpsPort(), pki.serverKey509(), pki.anyClientCertificate(), keycloakPort,
+                    pki.keycloakTrust());
+        } catch (SandboxException e) {
             stop(keycloak);
-            throw new SandboxException("cannot listen on port " + options.httpsPort() + ": " + e.getMessage());
+            throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             front.close();

@@ -1,11 +1,20 @@
 package org.pscfederator.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateParsingException;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509KeyManager;
+import javax.net.ssl.X509TrustManager;
 
 import org.pscfederator.realmconfig.TrustMaterial;
 import org.pscfederator.testpki.CaRole;
@@ -60,43 +69,38 @@ final class SandboxPki {
         return pki.pkiDir().resolve("server").resolve("server.key.pem");
     }
 
-    /**
-     * The TLS front's context: the sandbox server certificate, and any client certificate let through (the login
-     * checks it), the sandbox CAs named as the hint for browsers.
-     */
-    javax.net.ssl.SSLContext frontTls() {
+    /** The sandbox server certificate's key, for the TLS front. */
+    X509KeyManager serverKey509() {
         try {
-            java.security.KeyStore keystore = java.security.KeyStore.getInstance("PKCS12");
-            try (java.io.InputStream in = Files.newInputStream(pki.pkiDir().resolve("server").resolve("server.p12"))) {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(pki.pkiDir().resolve("server").resolve("server.p12"))) {
                 keystore.load(in, SandboxProfile.PASSWORD.toCharArray());
             }
-            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
-                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(keystore, SandboxProfile.PASSWORD.toCharArray());
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), new javax.net.ssl.TrustManager[] {new AnyClientCertificate(List.of(
-                    pki.caCertificate(CaRole.PERSONS), pki.caCertificate(CaRole.ORGANISATIONS),
-                    pki.caCertificate(CaRole.ROOT)))}, null);
-            return context;
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            return (X509KeyManager) keys.getKeyManagers()[0];
+        } catch (IOException | GeneralSecurityException e) {
             throw new SandboxException("cannot load the sandbox server certificate: " + e.getMessage());
         }
     }
 
+    /** The TLS front's trust for client certificates: any, the sandbox CAs named as the hint for browsers. */
+    AnyClientCertificate anyClientCertificate() {
+        return new AnyClientCertificate(List.of(pki.caCertificate(CaRole.PERSONS),
+                pki.caCertificate(CaRole.ORGANISATIONS), pki.caCertificate(CaRole.ROOT)));
+    }
+
     /** How the front reaches Keycloak: TLS trusting the sandbox CAs only. */
-    javax.net.ssl.SSLContext keycloakTls() {
+    X509TrustManager keycloakTrust() {
         try {
-            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-            try (java.io.InputStream in = Files.newInputStream(pki.trustStore())) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(pki.trustStore())) {
                 store.load(in, SandboxProfile.PASSWORD.toCharArray());
             }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            return (X509TrustManager) trust.getTrustManagers()[0];
+        } catch (IOException | GeneralSecurityException e) {
             throw new SandboxException("cannot load the sandbox trust store: " + e.getMessage());
         }
     }
@@ -129,7 +133,7 @@ final class SandboxPki {
         for (Path pem : pems) {
             try {
                 text.append(Files.readString(pem));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new SandboxException("cannot read " + pem + ": " + e.getMessage());
             }
         }
