@@ -3,9 +3,6 @@ package org.pscfederator.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +49,10 @@ final class CardLoginFlow implements Flow {
     @Override
     public void run() throws Exception {
         KeyManager[] card = cards.get(next++ % cards.size());
-        HttpClient browser = context.newHttpClient(context.trustWithClientKeys(card));
         CookieJar cookies = new CookieJar();
         String state = Pkce.randomToken(random);
         String verifier = Pkce.randomToken(random);
         String redirect = options.rpRedirectUri().toString();
-
-        // 1. The authorization request shows PSC's login page; the TLS handshake has presented the card.
         URI authorize = URI.create(options.oidcEndpoint("auth") + "?" + PasswordLoginFlow.formBody(Map.of(
                 "response_type", "code",
                 "client_id", options.rpClientId(),
@@ -69,43 +63,55 @@ final class CardLoginFlow implements Flow {
                 "nonce", Pkce.randomToken(random),
                 "code_challenge", Pkce.s256(verifier),
                 "code_challenge_method", "S256")));
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(authorize).GET()
-                .header("Accept", "text/html"), cookies);
-        if (page.statusCode() != 200) {
-            throw new FlowFailure("login page: HTTP " + page.statusCode());
-        }
-        Matcher form = LOGIN_FORM.matcher(page.body());
-        if (!form.find()) {
-            throw new FlowFailure("the page has no PSC login form (psc-login-form)");
-        }
-        URI action = authorize.resolve(LoginForm.unescape(form.group(1)));
-        if (!options.allowRemote() && !Loopback.isLoopbackHost(action.getHost())) {
-            throw new FlowFailure("login form posts to non-loopback host " + action.getHost());
-        }
+        String code;
+        // A fresh TLS context per login: no session to resume, the card goes through a full handshake.
+        try (CardConnection browser = CardConnection.open(context.trustWithClientKeys(card), authorize,
+                context.requestTimeout())) {
+            // 1. The authorization request shows PSC's login page; the TLS handshake has presented the card.
+            CardConnection.Response page = send(() -> browser.get(authorize, cookies.header()), cookies);
+            if (page.status() != 200) {
+                throw new FlowFailure("login page: HTTP " + page.status());
+            }
+            Matcher form = LOGIN_FORM.matcher(page.body());
+            if (!form.find()) {
+                throw new FlowFailure("the page has no PSC login form (psc-login-form)");
+            }
+            URI action = authorize.resolve(LoginForm.unescape(form.group(1)));
+            if (!options.allowRemote() && !Loopback.isLoopbackHost(action.getHost())) {
+                throw new FlowFailure("login form posts to non-loopback host " + action.getHost());
+            }
+            if (!action.getHost().equals(authorize.getHost()) || action.getPort() != authorize.getPort()) {
+                throw new FlowFailure("login form posts to another server: " + action.getAuthority());
+            }
 
-        // 2. "Carte CPS": a redirect to the relying service, or a refusal page.
-        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(action)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("method=card")), cookies);
-        if (login.statusCode() != 302 && login.statusCode() != 303) {
-            throw new FlowFailure("card login: HTTP " + login.statusCode() + " instead of a redirect"
-                    + refusal(login.body()));
+            // 2. "Carte CPS", on the same connection: a redirect to the relying service, or a refusal page.
+            CardConnection.Response login = send(() -> browser.postForm(action, cookies.header(), "method=card"),
+                    cookies);
+            if (login.status() != 302 && login.status() != 303) {
+                throw new FlowFailure("card login: HTTP " + login.status() + " instead of a redirect"
+                        + refusal(login.body()));
+            }
+            code = CodeExchange.codeFrom(login.header("location"), redirect, state);
         }
-        String code = CodeExchange.codeFrom(login.headers().firstValue("location").orElse(""), redirect, state);
 
         // 3. The relying service's exchange.
         exchange.exchange(code, redirect, verifier);
     }
 
-    private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, CookieJar cookies)
-            throws IOException, InterruptedException, FlowFailure {
-        String cookie = cookies.header();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
+    private interface Exchange {
+        CardConnection.Response send() throws IOException;
+    }
+
+    private static CardConnection.Response send(Exchange exchange, CookieJar cookies) throws FlowFailure {
+        try {
+            CardConnection.Response response = exchange.send();
+            cookies.absorb(response.headers());
+            return response;
+        } catch (java.net.SocketTimeoutException e) {
+            throw new FlowFailure("no answer within the request timeout");
+        } catch (IOException e) {
+            throw new FlowFailure("card connection: " + e.getMessage());
         }
-        HttpResponse<String> response = context.send(client, request);
-        cookies.absorb(response.headers());
-        return response;
     }
 
     private static String refusal(String html) {

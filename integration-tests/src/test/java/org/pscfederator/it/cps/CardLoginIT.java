@@ -102,6 +102,11 @@ class CardLoginIT {
         assertThat(browser.choose(outcome, "card").page()).as("the retry works, and fails the same way")
                 .contains("data-reason=\"no_certificate\"");
         assertNoSession(browser, request);
+        assertThat(loginEvents(server, "LOGIN_ERROR", null)).as("a login-error event with the reason")
+                .anySatisfy(event -> {
+                    assertThat(event.at("/details/psc_reason").asText()).isEqualTo("no_certificate");
+                    assertThat(event.at("/details/psc_means").asText()).isEqualTo("CPS");
+                });
     }
 
     @Test
