@@ -2,10 +2,6 @@ package org.pscfederator.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +10,6 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManager;
@@ -30,7 +24,6 @@ final class CardLoginFlow implements Flow {
 
     /** Test cards of sandbox identities: {@code <idNat>.p12}, staff '/' as '_'; not the test PKI's bad cards. */
     private static final Pattern CARD_FILE = Pattern.compile("[0-9A-Z]+(_[0-9A-Z]+)?\\.p12");
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"psc-login-form\"[^>]*action=\"([^\"]+)\"");
     private static final char[] CARD_PASSWORD = "1234".toCharArray();
 
     private final FlowContext context;
@@ -52,65 +45,15 @@ final class CardLoginFlow implements Flow {
     @Override
     public void run() throws Exception {
         KeyManager[] card = cards.get(next++ % cards.size());
-        HttpClient browser = context.newHttpClient(context.trustWithClientKeys(card));
-        CookieJar cookies = new CookieJar();
-        String state = Pkce.randomToken(random);
-        String verifier = Pkce.randomToken(random);
-        String redirect = options.rpRedirectUri().toString();
-
-        // 1. The authorization request shows PSC's login page; the TLS handshake has presented the card.
-        URI authorize = URI.create(options.oidcEndpoint("auth") + "?" + PasswordLoginFlow.formBody(Map.of(
-                "response_type", "code",
-                "client_id", options.rpClientId(),
-                "redirect_uri", redirect,
-                "scope", "openid scope_all",
-                "acr_values", "eidas1",
-                "state", state,
-                "nonce", Pkce.randomToken(random),
-                "code_challenge", Pkce.s256(verifier),
-                "code_challenge_method", "S256")));
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(authorize).GET()
-                .header("Accept", "text/html"), cookies);
-        if (page.statusCode() != 200) {
-            throw new FlowFailure("login page: HTTP " + page.statusCode());
-        }
-        Matcher form = LOGIN_FORM.matcher(page.body());
-        if (!form.find()) {
-            throw new FlowFailure("the page has no PSC login form (psc-login-form)");
-        }
-        URI action = authorize.resolve(LoginForm.unescape(form.group(1)));
-        if (!options.allowRemote() && !Loopback.isLoopbackHost(action.getHost())) {
-            throw new FlowFailure("login form posts to non-loopback host " + action.getHost());
-        }
-
-        // 2. "Carte CPS": a redirect to the relying service, or a refusal page.
-        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(action)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("method=card")), cookies);
-        if (login.statusCode() != 302 && login.statusCode() != 303) {
-            throw new FlowFailure("card login: HTTP " + login.statusCode() + " instead of a redirect"
-                    + refusal(login.body()));
-        }
-        String code = CodeExchange.codeFrom(login.headers().firstValue("location").orElse(""), redirect, state);
-
-        // 3. The relying service's exchange.
-        exchange.exchange(code, redirect, verifier);
+        // A new browser per login: a new TLS context, so the card is presented and checked each time.
+        CardSession.Code code = new CardSession(context, card, random).code();
+        exchange.exchange(code.code(), options.rpRedirectUri().toString(), code.verifier());
     }
 
-    private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, CookieJar cookies)
-            throws IOException, InterruptedException, FlowFailure {
-        String cookie = cookies.header();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = context.send(client, request);
-        cookies.absorb(response.headers());
-        return response;
-    }
-
-    private static String refusal(String html) {
-        Matcher reason = Pattern.compile("data-reason=\"([a-z_]+)\"").matcher(html);
-        return reason.find() ? " (refused: " + reason.group(1) + ")" : "";
+    /** One test card in turn, for flows that need a professional logged in (exchange and refresh flows). */
+    static KeyManager[] anyCard(BenchOptions options) {
+        List<KeyManager[]> cards = loadCards(options.cards());
+        return cards.get(new SecureRandom().nextInt(cards.size()));
     }
 
     static List<KeyManager[]> loadCards(Path folder) {
