@@ -41,6 +41,8 @@ public final class BenchOptions {
             "  --rp-client-id ID       cps flow: the relying service (default sandbox-rp)",
             "  --rp-client-secret S    its secret (default sandbox-rp-secret)",
             "  --rp-redirect-uri URI   its redirect URI (default https://localhost/sandbox-rp/callback)",
+            "  --rp-cert P12           mtls-* flows: its ORG AUTH_CLI certificate, password 1234",
+            "                          (default sandbox-data/pki/clients/sandbox-rp.p12)",
             "  --json                  also print a one-line JSON summary",
             "  --allow-remote          allow a base URL whose host is not localhost, 127.x or ::1",
             "  --help                  print this help");
@@ -63,6 +65,7 @@ public final class BenchOptions {
     private String rpClientId = "sandbox-rp";
     private String rpClientSecret = "sandbox-rp-secret";
     private URI rpRedirectUri = URI.create("https://localhost/sandbox-rp/callback");
+    private Path rpCert = Path.of("sandbox-data/pki/clients/sandbox-rp.p12");
     private boolean json;
     private boolean allowRemote;
     private boolean help;
@@ -134,7 +137,8 @@ public final class BenchOptions {
         return switch (name) {
             case "--base-url", "--realm", "--cacert", "--duration", "--warmup", "--concurrency", "--flows",
                     "--max-flows", "--request-timeout", "--user", "--password", "--client-id", "--client-secret",
-                    "--redirect-uri", "--cards", "--rp-client-id", "--rp-client-secret", "--rp-redirect-uri" -> true;
+                    "--redirect-uri", "--cards", "--rp-client-id", "--rp-client-secret", "--rp-redirect-uri",
+                    "--rp-cert" -> true;
             default -> false;
         };
     }
@@ -159,6 +163,7 @@ public final class BenchOptions {
             case "--rp-client-id" -> rpClientId = nonBlank(name, value);
             case "--rp-client-secret" -> rpClientSecret = value;
             case "--rp-redirect-uri" -> rpRedirectUri = httpUri(name, value);
+            case "--rp-cert" -> rpCert = Path.of(nonBlank(name, value));
             default -> throw new IllegalStateException(name);
         }
     }
@@ -256,6 +261,7 @@ public final class BenchOptions {
     public String rpClientId() { return rpClientId; }
     public String rpClientSecret() { return rpClientSecret; }
     public URI rpRedirectUri() { return rpRedirectUri; }
+    public Path rpCert() { return rpCert; }
     public boolean json() { return json; }
     public boolean allowRemote() { return allowRemote; }
     public boolean help() { return help; }

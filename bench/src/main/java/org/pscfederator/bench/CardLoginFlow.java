@@ -2,7 +2,6 @@ package org.pscfederator.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,6 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManager;
@@ -27,7 +24,6 @@ final class CardLoginFlow implements Flow {
 
     /** Test cards of sandbox identities: {@code <idNat>.p12}, staff '/' as '_'; not the test PKI's bad cards. */
     private static final Pattern CARD_FILE = Pattern.compile("[0-9A-Z]+(_[0-9A-Z]+)?\\.p12");
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"psc-login-form\"[^>]*action=\"([^\"]+)\"");
     private static final char[] CARD_PASSWORD = "1234".toCharArray();
 
     private final FlowContext context;
@@ -49,74 +45,18 @@ final class CardLoginFlow implements Flow {
     @Override
     public void run() throws Exception {
         KeyManager[] card = cards.get(next++ % cards.size());
-        CookieJar cookies = new CookieJar();
-        String state = Pkce.randomToken(random);
-        String verifier = Pkce.randomToken(random);
-        String redirect = options.rpRedirectUri().toString();
-        URI authorize = URI.create(options.oidcEndpoint("auth") + "?" + PasswordLoginFlow.formBody(Map.of(
-                "response_type", "code",
-                "client_id", options.rpClientId(),
-                "redirect_uri", redirect,
-                "scope", "openid scope_all",
-                "acr_values", "eidas1",
-                "state", state,
-                "nonce", Pkce.randomToken(random),
-                "code_challenge", Pkce.s256(verifier),
-                "code_challenge_method", "S256")));
-        String code;
-        // A fresh TLS context per login: no session to resume, the card goes through a full handshake.
-        try (CardConnection browser = CardConnection.open(context.trustWithClientKeys(card), authorize,
-                context.requestTimeout())) {
-            // 1. The authorization request shows PSC's login page; the TLS handshake has presented the card.
-            CardConnection.Response page = send(() -> browser.get(authorize, cookies.header()), cookies);
-            if (page.status() != 200) {
-                throw new FlowFailure("login page: HTTP " + page.status());
-            }
-            Matcher form = LOGIN_FORM.matcher(page.body());
-            if (!form.find()) {
-                throw new FlowFailure("the page has no PSC login form (psc-login-form)");
-            }
-            URI action = authorize.resolve(LoginForm.unescape(form.group(1)));
-            if (!options.allowRemote() && !Loopback.isLoopbackHost(action.getHost())) {
-                throw new FlowFailure("login form posts to non-loopback host " + action.getHost());
-            }
-            if (!action.getHost().equals(authorize.getHost()) || action.getPort() != authorize.getPort()) {
-                throw new FlowFailure("login form posts to another server: " + action.getAuthority());
-            }
-
-            // 2. "Carte CPS", on the same connection: a redirect to the relying service, or a refusal page.
-            CardConnection.Response login = send(() -> browser.postForm(action, cookies.header(), "method=card"),
-                    cookies);
-            if (login.status() != 302 && login.status() != 303) {
-                throw new FlowFailure("card login: HTTP " + login.status() + " instead of a redirect"
-                        + refusal(login.body()));
-            }
-            code = CodeExchange.codeFrom(login.header("location"), redirect, state);
+        // A new browser per login: a new TLS context and connection, so the card is presented and checked each time.
+        CardSession.Code code;
+        try (CardSession browser = new CardSession(context, card, random)) {
+            code = browser.code();
         }
-
-        // 3. The relying service's exchange.
-        exchange.exchange(code, redirect, verifier);
+        exchange.exchange(code.code(), options.rpRedirectUri().toString(), code.verifier());
     }
 
-    private interface Exchange {
-        CardConnection.Response send() throws IOException;
-    }
-
-    private static CardConnection.Response send(Exchange exchange, CookieJar cookies) throws FlowFailure {
-        try {
-            CardConnection.Response response = exchange.send();
-            cookies.absorb(response.headers());
-            return response;
-        } catch (java.net.SocketTimeoutException e) {
-            throw new FlowFailure("no answer within the request timeout");
-        } catch (IOException e) {
-            throw new FlowFailure("card connection: " + e.getMessage());
-        }
-    }
-
-    private static String refusal(String html) {
-        Matcher reason = Pattern.compile("data-reason=\"([a-z_]+)\"").matcher(html);
-        return reason.find() ? " (refused: " + reason.group(1) + ")" : "";
+    /** One test card in turn, for flows that need a professional logged in (exchange and refresh flows). */
+    static KeyManager[] anyCard(BenchOptions options) {
+        List<KeyManager[]> cards = loadCards(options.cards());
+        return cards.get(new SecureRandom().nextInt(cards.size()));
     }
 
     static List<KeyManager[]> loadCards(Path folder) {

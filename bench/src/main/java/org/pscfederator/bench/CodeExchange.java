@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The relying party's half of a login, the same whatever the login was: the redirect back with state and code, then
- * the code exchanged for tokens at the token endpoint by a confidential client (client_secret_basic) with PKCE.
+ * the code exchanged for tokens at the token endpoint by a confidential client with PKCE, and the refresh. The client
+ * authenticates with its secret (client_secret_basic) or with its ORG certificate (RFC 8705 tls_client_auth: the
+ * HTTP client presents the certificate, the form names the client).
  */
 final class CodeExchange {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,13 +27,27 @@ final class CodeExchange {
     private final FlowContext context;
     private final HttpClient http;
     private final String basicAuth;
+    private final String clientId;
 
     CodeExchange(FlowContext context, HttpClient http, String clientId, String clientSecret) {
         this.context = context;
         this.http = http;
+        this.clientId = clientId;
         // RFC 6749 2.3.1: id and secret are form-encoded before Base64.
         String pair = form(clientId) + ":" + form(clientSecret);
         this.basicAuth = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CodeExchange(FlowContext context, HttpClient httpWithCertificate, String clientId) {
+        this.context = context;
+        this.http = httpWithCertificate;
+        this.clientId = clientId;
+        this.basicAuth = null;
+    }
+
+    /** tls_client_auth: {@code httpWithCertificate} presents the relying service's certificate in the handshake. */
+    static CodeExchange withCertificate(FlowContext context, HttpClient httpWithCertificate, String clientId) {
+        return new CodeExchange(context, httpWithCertificate, clientId);
     }
 
     /** The code of a redirect to {@code redirect} that carries the request's state; a FlowFailure otherwise. */
@@ -55,18 +71,40 @@ final class CodeExchange {
         return code;
     }
 
-    /** Exchanges the code; the answer must be 200 with an access token and an ID token. */
-    void exchange(String code, String redirect, String verifier)
+    /**
+     * Exchanges the code; the answer must be 200 with an access token and an ID token.
+     *
+     * @return the refresh token, or null when the client gets none
+     */
+    String exchange(String code, String redirect, String verifier)
             throws IOException, InterruptedException, FlowFailure {
-        HttpResponse<String> token = context.send(http, HttpRequest.newBuilder(context.options().oidcEndpoint("token"))
-                .header("Authorization", basicAuth)
+        JsonNode body = postToken(Map.of(
+                "grant_type", "authorization_code",
+                "code", code,
+                "redirect_uri", redirect,
+                "code_verifier", verifier), "access_token", "id_token");
+        return body.hasNonNull("refresh_token") ? body.get("refresh_token").asText() : null;
+    }
+
+    /** Refreshes; the answer must be 200 with an access token and a refresh token, which is returned. */
+    String refresh(String refreshToken) throws IOException, InterruptedException, FlowFailure {
+        return postToken(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+                "access_token", "refresh_token").get("refresh_token").asText();
+    }
+
+    private JsonNode postToken(Map<String, String> grant, String... required)
+            throws IOException, InterruptedException, FlowFailure {
+        Map<String, String> fields = new LinkedHashMap<>(grant);
+        HttpRequest.Builder request = HttpRequest.newBuilder(context.options().oidcEndpoint("token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(PasswordLoginFlow.formBody(Map.of(
-                        "grant_type", "authorization_code",
-                        "code", code,
-                        "redirect_uri", redirect,
-                        "code_verifier", verifier)))));
+                .header("Accept", "application/json");
+        if (basicAuth != null) {
+            request.header("Authorization", basicAuth);
+        } else {
+            fields.put("client_id", clientId);
+        }
+        HttpResponse<String> token = context.send(http, request.POST(HttpRequest.BodyPublishers.ofString(
+                PasswordLoginFlow.formBody(fields))));
         JsonNode body = parseJson(token);
         if (token.statusCode() != 200) {
             // The error fields only: never echo a body that might hold tokens.
@@ -74,11 +112,12 @@ final class CodeExchange {
                     + (body.hasNonNull("error") ? " " + body.get("error").asText() : "")
                     + (body.hasNonNull("error_description") ? ": " + body.get("error_description").asText() : ""));
         }
-        for (String field : new String[] {"access_token", "id_token"}) {
+        for (String field : required) {
             if (!body.hasNonNull(field) || body.get(field).asText().isEmpty()) {
                 throw new FlowFailure("token response has no " + field);
             }
         }
+        return body;
     }
 
     private static JsonNode parseJson(HttpResponse<String> response) throws FlowFailure {

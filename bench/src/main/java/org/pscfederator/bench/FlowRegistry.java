@@ -13,11 +13,21 @@ public final class FlowRegistry {
     /** CPS card login: a new TLS connection presenting a test card per login, then the code exchange. */
     public static final String CPS = "cps";
 
+    /** Relying-service flows (issue 6): code exchange and refresh with a client secret or with the ORG certificate. */
+    public static final String SECRET_EXCHANGE = "secret-exchange";
+    public static final String MTLS_EXCHANGE = "mtls-exchange";
+    public static final String SECRET_REFRESH = "secret-refresh";
+    public static final String MTLS_REFRESH = "mtls-refresh";
+
     private static final Map<String, Function<FlowContext, Flow>> FLOWS = new LinkedHashMap<>();
 
     static {
         FLOWS.put(PASSWORD, PasswordLoginFlow::new);
         FLOWS.put(CPS, CardLoginFlow::new);
+        FLOWS.put(SECRET_EXCHANGE, RelyingServiceFlows::secretExchange);
+        FLOWS.put(MTLS_EXCHANGE, RelyingServiceFlows::mtlsExchange);
+        FLOWS.put(SECRET_REFRESH, RelyingServiceFlows::secretRefresh);
+        FLOWS.put(MTLS_REFRESH, RelyingServiceFlows::mtlsRefresh);
     }
 
     private FlowRegistry() {

@@ -72,7 +72,7 @@ public final class CertificateChecks {
                     + leaf.getSubjectX500Principal());
         }
         List<X509Certificate> path = buildPath(leaf, now);
-        checkKeyUsage(leaf);
+        checkKeyUsage(leaf, policy.clientAuthRequired());
         checkPolicy(leaf);
         for (int i = 0; i < path.size(); i++) {
             X509Certificate certificate = path.get(i);
@@ -144,7 +144,8 @@ public final class CertificateChecks {
                 + certificate.getSubjectX500Principal());
     }
 
-    private static void checkKeyUsage(X509Certificate leaf) throws CertificateRejectedException {
+    private static void checkKeyUsage(X509Certificate leaf, boolean clientAuthRequired)
+            throws CertificateRejectedException {
         boolean[] keyUsage = leaf.getKeyUsage();
         if (keyUsage == null || keyUsage.length <= DIGITAL_SIGNATURE || !keyUsage[DIGITAL_SIGNATURE]) {
             throw new CertificateRejectedException(CertificateRejection.WRONG_KEY_USAGE,
@@ -152,6 +153,11 @@ public final class CertificateChecks {
         }
         try {
             List<String> extended = leaf.getExtendedKeyUsage();
+            if (clientAuthRequired && (extended == null || !extended.contains(TrustPolicy.CLIENT_AUTH_EKU))) {
+                throw new CertificateRejectedException(CertificateRejection.WRONG_KEY_USAGE,
+                        "extended key usage clientAuth required, got " + extended + ": "
+                                + leaf.getSubjectX500Principal());
+            }
             if (extended != null && !extended.contains(TrustPolicy.CLIENT_AUTH_EKU)
                     && !extended.contains(TrustPolicy.ANY_EKU)) {
                 throw new CertificateRejectedException(CertificateRejection.WRONG_KEY_USAGE,

@@ -66,6 +66,10 @@ public final class RealmTrust {
         TrustPolicy trustPolicy;
         try {
             trustPolicy = TrustPolicy.fromPem(anchors, policy.strip());
+            if (use == Use.CLIENT) {
+                // RFC 8705 client authentication: the certificate must be issued for it, not merely not exclude it.
+                trustPolicy = trustPolicy.requiringClientAuth();
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("realm " + realm.getName() + ": " + use.anchorsAttribute + " or "
                     + use.policyAttribute + ": " + e.getMessage(), e);

@@ -12,9 +12,11 @@ import java.util.List;
  * What a certificate must be to be accepted: issued by one of the configured issuing CAs (the persons' CA for card
  * login, the organisations' CA for relying services), with a full path to a configured root, carrying the required
  * certificate policy, and fit for client authentication (digitalSignature; clientAuth when it lists extended key
- * usages).
+ * usages, or always when {@code clientAuthRequired}: a relying service's certificate must say it is for client
+ * authentication, while some cards list no extended key usage at all).
  */
-public record TrustPolicy(List<X509Certificate> roots, List<X509Certificate> issuingCas, String requiredPolicyOid) {
+public record TrustPolicy(List<X509Certificate> roots, List<X509Certificate> issuingCas, String requiredPolicyOid,
+        boolean clientAuthRequired) {
 
     public static final String CLIENT_AUTH_EKU = "1.3.6.1.5.5.7.3.2";
     public static final String ANY_EKU = "2.5.29.37.0";
@@ -28,6 +30,15 @@ public record TrustPolicy(List<X509Certificate> roots, List<X509Certificate> iss
         if (requiredPolicyOid == null || !requiredPolicyOid.matches("[0-2](\\.[0-9]+)+")) {
             throw new IllegalArgumentException("the required certificate policy must be an OID, got " + requiredPolicyOid);
         }
+    }
+
+    public TrustPolicy(List<X509Certificate> roots, List<X509Certificate> issuingCas, String requiredPolicyOid) {
+        this(roots, issuingCas, requiredPolicyOid, false);
+    }
+
+    /** The same policy, requiring the clientAuth extended key usage to be listed. */
+    public TrustPolicy requiringClientAuth() {
+        return new TrustPolicy(roots, issuingCas, requiredPolicyOid, true);
     }
 
     /**

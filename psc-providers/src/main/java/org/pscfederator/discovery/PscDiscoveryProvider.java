@@ -10,6 +10,9 @@ import org.keycloak.wellknown.WellKnownProvider;
  */
 final class PscDiscoveryProvider implements WellKnownProvider {
 
+    /** The realm attribute by which the sandbox lets psc-org-mtls clients use a secret (clientauth package). */
+    static final String SECRET_ALLOWED_ATTRIBUTE = "pscClientSecretAllowed";
+
     private final KeycloakSession session;
 
     PscDiscoveryProvider(KeycloakSession session) {
@@ -20,7 +23,8 @@ final class PscDiscoveryProvider implements WellKnownProvider {
     public Object getConfig() {
         WellKnownProvider keycloakProvider =
                 session.getProvider(WellKnownProvider.class, OIDCWellKnownProviderFactory.PROVIDER_ID);
-        return PscDiscoveryDocument.apply((OIDCConfigurationRepresentation) keycloakProvider.getConfig());
+        return PscDiscoveryDocument.apply((OIDCConfigurationRepresentation) keycloakProvider.getConfig(),
+                Boolean.parseBoolean(session.getContext().getRealm().getAttribute(SECRET_ALLOWED_ATTRIBUTE)));
     }
 
     @Override

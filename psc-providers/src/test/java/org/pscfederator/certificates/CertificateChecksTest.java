@@ -146,6 +146,51 @@ class CertificateChecksTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("issuing CA");
     }
 
+    @Test
+    void relyingServicePolicyAcceptsAnOrgAuthClientCertificate() throws Exception {
+        IssuedCertificate client = pki.issueClient(ClientRequest.of("rp-good"));
+
+        List<X509Certificate> path = clientChecks().verify(chain(client));
+
+        assertThat(path.get(1)).isEqualTo(pki.caCertificate(CaRole.ORGANISATIONS));
+    }
+
+    @Test
+    void relyingServicePolicyRequiresTheClientAuthExtendedKeyUsage() throws Exception {
+        // The TLS server certificate of the same CA lists serverAuth only.
+        IssuedCertificate server = pki.issueServer(List.of("rp.example"), List.of());
+
+        assertThatThrownBy(() -> clientChecks().verify(chain(server))).isInstanceOfSatisfying(
+                CertificateRejectedException.class,
+                e -> assertThat(e.rejection()).isEqualTo(CertificateRejection.WRONG_KEY_USAGE));
+    }
+
+    @Test
+    void relyingServicePolicyRefusesAnOrgCertificateWithoutTheAuthClientPolicy() throws Exception {
+        IssuedCertificate client = pki.issueClientWithoutPolicy(ClientRequest.of("rp-nopolicy"));
+
+        assertThatThrownBy(() -> clientChecks().verify(chain(client))).isInstanceOfSatisfying(
+                CertificateRejectedException.class,
+                e -> assertThat(e.rejection()).isEqualTo(CertificateRejection.POLICY_MISSING));
+    }
+
+    @Test
+    void relyingServicePolicyRefusesACard() throws Exception {
+        IssuedCertificate card = pki.issueCard(CardRequest.of("899700218896"));
+
+        assertThatThrownBy(() -> clientChecks().verify(chain(card))).isInstanceOfSatisfying(
+                CertificateRejectedException.class,
+                e -> assertThat(e.rejection()).isEqualTo(CertificateRejection.UNTRUSTED));
+    }
+
+    private static CertificateChecks clientChecks() throws Exception {
+        TrustPolicy policy = TrustPolicy.fromPem(Files.readString(pki.caCertificateFile(CaRole.ORGANISATIONS))
+                + Files.readString(pki.caCertificateFile(CaRole.ROOT)), SandboxProfile.POLICY_ORG_AUTH_CLI)
+                .requiringClientAuth();
+        return new CertificateChecks(policy, new ConfiguredCrls(List.of(pki.crlFile(CaRole.ORGANISATIONS).toString(),
+                pki.crlFile(CaRole.ROOT).toString()), Duration.ofHours(6), Clock.systemUTC()), Clock.systemUTC());
+    }
+
     private static void assertRejected(IssuedCertificate certificate, CertificateRejection expected) {
         assertThatThrownBy(() -> checks(Clock.systemUTC()).verify(chain(certificate)))
                 .isInstanceOfSatisfying(CertificateRejectedException.class,

@@ -34,6 +34,25 @@ class PscDiscoveryDocumentTest {
         assertThatThrownBy(() -> PscDiscoveryDocument.apply(doc)).hasMessageContaining("tls_client_auth");
     }
 
+    @Test
+    void listsTlsClientAuthOnceThoughTwoAuthenticatorsOfferIt() {
+        OIDCConfigurationRepresentation doc = keycloakDocument();
+        doc.setTokenEndpointAuthMethodsSupported(List.of("client_secret_basic", "tls_client_auth", "tls_client_auth"));
+
+        assertThat(PscDiscoveryDocument.apply(doc).getTokenEndpointAuthMethodsSupported())
+                .containsExactly("client_secret_basic", "tls_client_auth");
+    }
+
+    @Test
+    void sandboxSaysClientSecretsAreSandboxOnlyAndProductionSaysNothing() {
+        assertThat(PscDiscoveryDocument.apply(keycloakDocument(), true).getOtherClaims())
+                .containsKey(PscDiscoveryDocument.SANDBOX_FIELD);
+        assertThat(PscDiscoveryDocument.apply(keycloakDocument(), true).getOtherClaims().get("psc_sandbox").toString())
+                .contains("sandbox only");
+        assertThat(PscDiscoveryDocument.apply(keycloakDocument(), false).getOtherClaims())
+                .doesNotContainKey(PscDiscoveryDocument.SANDBOX_FIELD);
+    }
+
     private static OIDCConfigurationRepresentation keycloakDocument() {
         OIDCConfigurationRepresentation doc = new OIDCConfigurationRepresentation();
         doc.setTokenEndpointAuthMethodsSupported(List.of("client_secret_basic", "tls_client_auth"));

@@ -61,7 +61,7 @@ public final class PscSandbox {
         KeycloakDistribution distribution = KeycloakDistribution.besideLauncher();
         distribution.layOut(data.keycloakHome());
         distribution.installProviders(data.keycloakHome());
-        RealmImport.write(data.keycloakHome(), pki.trustMaterial());
+        RealmImport.write(data.keycloakHome(), pki.trustMaterial(), pki.sandboxRpBindings());
 
         out.println("psc-sandbox: starting Keycloak from " + data.keycloakHome() + " ("
                 + (options.database() == DatabaseKind.H2 ? "H2 in " + data.root() + "/db"

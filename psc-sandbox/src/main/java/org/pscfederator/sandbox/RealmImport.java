@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.pscfederator.realmconfig.RealmAssembler;
 import org.pscfederator.realmconfig.RealmVariant;
 import org.pscfederator.realmconfig.TrustMaterial;
@@ -15,14 +18,18 @@ import org.pscfederator.realmconfig.TrustMaterial;
  */
 final class RealmImport {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private RealmImport() {
     }
 
-    static Path write(Path keycloakHome, TrustMaterial trust) {
+    static Path write(Path keycloakHome, TrustMaterial trust, String sandboxRpBindings) {
         Path file = keycloakHome.resolve("data").resolve("import").resolve(RealmAssembler.REALM_NAME + ".json");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, new RealmAssembler().assembleAsString(RealmVariant.SANDBOX, trust),
+            ObjectNode realm = new RealmAssembler().assemble(RealmVariant.SANDBOX, trust);
+            SandboxClients.bind(realm, sandboxRpBindings);
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm),
                     StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

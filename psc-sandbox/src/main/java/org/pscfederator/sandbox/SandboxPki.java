@@ -41,6 +41,7 @@ final class SandboxPki {
             sandboxPki.pki.issueServer(dnsNames, List.of("127.0.0.1", "::1"));
         }
         SandboxCards.issueMissing(sandboxPki.pki);
+        SandboxClients.issueMissing(sandboxPki.pki);
         return sandboxPki;
     }
 
@@ -103,6 +104,11 @@ final class SandboxPki {
         } catch (IOException | GeneralSecurityException e) {
             throw new SandboxException("cannot load the sandbox trust store: " + e.getMessage());
         }
+    }
+
+    /** sandbox-rp's certificate binding, for the realm. */
+    String sandboxRpBindings() {
+        return SandboxClients.bindings(pki);
     }
 
     Path trustStore() {

@@ -21,6 +21,9 @@ enum CertificateProfile {
     PERSON_WITHOUT_POLICY(false, null, KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_clientAuth), List.of()),
     ORG_AUTH_CLI(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
             List.of(KeyPurposeId.id_kp_clientAuth), List.of(SandboxProfile.POLICY_ORG_AUTH_CLI)),
+    /** An ORG client certificate of the organisations CA lacking the AUTH_CLI policy: a verifier must refuse it. */
+    ORG_WITHOUT_POLICY(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+            List.of(KeyPurposeId.id_kp_clientAuth), List.of()),
     TLS_SERVER(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
             List.of(KeyPurposeId.id_kp_serverAuth), List.of(SandboxProfile.POLICY_ORG_TLS_SERVER));
 

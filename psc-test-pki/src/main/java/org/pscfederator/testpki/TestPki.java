@@ -143,19 +143,49 @@ public final class TestPki {
      * kept in the PKI's state: it is not this PKI's certificate.
      */
     public IssuedCertificate issueLookalikeCard(CardRequest request) {
+        return issueLookalike(CaRole.PERSONS, CertificateProfile.PERSON_AUTHENTICATION,
+                SandboxProfile.cardSubject(request.idNat(), request.givenName(), request.familyName()),
+                request.validity().period(Instant.now(), request.validityDays()),
+                pkiDir.resolve("cards").resolve(request.fileName() + "-lookalike.p12"), request.idNat());
+    }
+
+    /**
+     * Issues, for tests of relying-service authentication, a forged ORG AUTH_CLI certificate to
+     * {@code clients/<clientId>-lookalike.p12}: a real one's subject, issued by a self-signed CA bearing the
+     * organisations CA's name. Nothing of it is kept in the PKI's state.
+     */
+    public IssuedCertificate issueLookalikeClient(ClientRequest request) {
+        return issueLookalike(CaRole.ORGANISATIONS, CertificateProfile.ORG_AUTH_CLI,
+                SandboxProfile.clientSubject(request.clientId(), request.organisation(), request.structureId()),
+                request.validity().period(Instant.now(), request.validityDays()),
+                pkiDir.resolve("clients").resolve(request.clientId() + "-lookalike.p12"), request.clientId());
+    }
+
+    /**
+     * Issues, for tests of the verifier, a client certificate of the real organisations CA but without the AUTH_CLI
+     * policy, to {@code clients/<clientId>-without-policy.p12}.
+     */
+    public IssuedCertificate issueClientWithoutPolicy(ClientRequest request) {
+        return issue(CaRole.ORGANISATIONS, CertificateProfile.ORG_WITHOUT_POLICY,
+                SandboxProfile.clientSubject(request.clientId(), request.organisation(), request.structureId()),
+                List.of(), request.validity().period(Instant.now(), request.validityDays()),
+                CertificateIssuer.newKeyPair(),
+                pkiDir.resolve("clients").resolve(request.clientId() + "-without-policy.p12"), request.clientId(),
+                false, false);
+    }
+
+    private IssuedCertificate issueLookalike(CaRole impersonated, CertificateProfile profile, X500Name subject,
+            Validity.ValidityPeriod period, Path keystore, String alias) {
         KeyPair fakeCaKeys = CertificateIssuer.newKeyPair();
-        X509Certificate real = cas.get(CaRole.PERSONS).certificate();
+        X509Certificate real = cas.get(impersonated).certificate();
         X500Name fakeName = X500Name.getInstance(real.getSubjectX500Principal().getEncoded());
         Validity.ValidityPeriod caPeriod = Validity.NORMAL.period(Instant.now(), SandboxProfile.INTERMEDIATE_CA_DAYS);
         X509Certificate fakeCa = CertificateIssuer.selfSigned(fakeName, fakeCaKeys, real.getSerialNumber(), caPeriod);
-        CertificateAuthority fake = new CertificateAuthority(CaRole.PERSONS, fakeCa, fakeCaKeys.getPrivate());
+        CertificateAuthority fake = new CertificateAuthority(impersonated, fakeCa, fakeCaKeys.getPrivate());
         KeyPair keys = CertificateIssuer.newKeyPair();
-        X509Certificate certificate = CertificateIssuer.issue(fake, CertificateProfile.PERSON_AUTHENTICATION,
-                SandboxProfile.cardSubject(request.idNat(), request.givenName(), request.familyName()),
-                keys.getPublic(), new BigInteger(64, new java.security.SecureRandom()).abs().add(BigInteger.ONE),
-                request.validity().period(Instant.now(), request.validityDays()), List.of());
-        Path keystore = pkiDir.resolve("cards").resolve(request.fileName() + "-lookalike.p12");
-        Pkcs12Writer.writeKey(keystore, request.idNat(), keys.getPrivate(), List.of(certificate, fakeCa));
+        X509Certificate certificate = CertificateIssuer.issue(fake, profile, subject, keys.getPublic(),
+                new BigInteger(64, new java.security.SecureRandom()).abs().add(BigInteger.ONE), period, List.of());
+        Pkcs12Writer.writeKey(keystore, alias, keys.getPrivate(), List.of(certificate, fakeCa));
         IssuedCertificate issued = new IssuedCertificate(certificate, keystore, certificate.getSerialNumber());
         AtomicFile.write(issued.certificatePem(), Pem.certificates(List.of(certificate))
                 .getBytes(StandardCharsets.US_ASCII), false);

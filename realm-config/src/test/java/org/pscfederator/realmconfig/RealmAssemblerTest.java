@@ -51,11 +51,11 @@ class RealmAssemblerTest {
             }
         });
         assertThat(differing).isSubsetOf("clients", "users", "displayName", "displayNameHtml", "attributes",
-                "bruteForceProtected");
+                "bruteForceProtected", "clientProfiles", "clientPolicies");
 
         ObjectNode sandboxAttributes = sandbox.get("attributes").deepCopy();
         ObjectNode productionAttributes = production.get("attributes").deepCopy();
-        sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));
+        sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors", "pscClientSecretAllowed"));
         productionAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));
         assertThat(sandboxAttributes).isEqualTo(productionAttributes);
     }
@@ -76,6 +76,55 @@ class RealmAssemblerTest {
         // As keys: the default flows name authenticators such as client-secret, which is no secret.
         assertThat(production.findValues("secret")).isEmpty();
         assertThat(production.findValues("password")).isEmpty();
+    }
+
+    @Test
+    void keycloaksUnverifiedX509ClientAuthenticatorIsInNoRealm() {
+        for (RealmVariant variant : RealmVariant.values()) {
+            JsonNode realm = assembler.assemble(variant, trust(TEST_CARD_CA, TEST_ORG_CA));
+            assertThat(realm.toString()).as(variant.name()).doesNotContain("client-x509");
+            JsonNode clientsFlow = null;
+            for (JsonNode flow : realm.get("authenticationFlows")) {
+                if (flow.get("alias").asText().equals(realm.get("clientAuthenticationFlow").asText())) {
+                    clientsFlow = flow;
+                }
+            }
+            assertThat(clientsFlow).isNotNull();
+            assertThat(clientsFlow.get("authenticationExecutions").findValuesAsText("authenticator"))
+                    .contains("psc-org-mtls");
+        }
+    }
+
+    @Test
+    void onlyTheSandboxAcceptsClientSecretsOfOrgCertificateClients() {
+        JsonNode sandbox = assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA));
+        JsonNode production = assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA));
+
+        assertThat(sandbox.at("/attributes/pscClientSecretAllowed").asText()).isEqualTo("true");
+        assertThat(production.at("/attributes/pscClientSecretAllowed").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void productionPoliciesMakeOrgMutualTlsPkceAndEidas1MandatoryForConfidentialClients() {
+        JsonNode production = assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA));
+
+        JsonNode policy = production.at("/clientPolicies/policies").findParent("profiles");
+        assertThat(production.at("/clientPolicies/policies").findValuesAsText("name")).contains("psc-trusted-space");
+        assertThat(production.at("/clientPolicies/policies").toString()).contains("\"confidential\"");
+        JsonNode profile = null;
+        for (JsonNode candidate : production.at("/clientProfiles/profiles")) {
+            if (candidate.get("name").asText().equals("psc-trusted-space")) {
+                profile = candidate;
+            }
+        }
+        assertThat(policy).isNotNull();
+        assertThat(profile).isNotNull();
+        assertThat(profile.get("executors").findValuesAsText("executor")).contains("secure-client-authenticator",
+                "pkce-enforcer", "psc-acr-eidas1", "reject-implicit-grant", "reject-ropc-grant");
+        assertThat(profile.at("/executors/0/configuration/allowed-client-authenticators").toString())
+                .isEqualTo("[\"psc-org-mtls\"]");
+        assertThat(production.at("/clientPolicies/policies").findValuesAsText("name"))
+                .contains("psc-certificate-bound-tokens");
     }
 
     @Test

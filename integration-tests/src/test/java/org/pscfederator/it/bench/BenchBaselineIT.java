@@ -55,4 +55,23 @@ class BenchBaselineIT {
         assertThat(cps.ok()).isPositive();
         assertThat(result.ratioToBaseline(cps)).isPositive();
     }
+
+    /** Issue 6, "code exchange and refresh per second with ORG mutual TLS against the same with a client secret". */
+    @Test
+    void relyingServiceFlowsCompleteWithTheSecretAndWithTheOrgCertificate(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        Path cards = Files.createDirectories(server.dataDir().resolve("bench-cards-rp"));
+        Files.copy(server.dataDir().resolve("pki/cards/899700366240.p12"), cards.resolve("899700366240.p12"),
+                StandardCopyOption.REPLACE_EXISTING);
+        BenchResult result = Bench.run(BenchOptions.parse("--base-url", server.baseUrl(),
+                "--cacert", server.caBundle().toString(), "--duration", "2", "--warmup", "1", "--concurrency", "2",
+                "--flows", "secret-exchange,mtls-exchange,secret-refresh,mtls-refresh", "--cards", cards.toString(),
+                "--rp-cert", server.dataDir().resolve("pki/clients/sandbox-rp.p12").toString()));
+
+        for (String flow : new String[] {"secret-exchange", "mtls-exchange", "secret-refresh", "mtls-refresh"}) {
+            FlowResult figures = result.flow(flow);
+            assertThat(figures.errors()).as("%s errors: %s", flow, figures.firstErrors()).isZero();
+            assertThat(figures.ok()).as(flow).isPositive();
+        }
+    }
 }

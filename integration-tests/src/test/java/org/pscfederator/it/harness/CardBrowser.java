@@ -125,6 +125,11 @@ public final class CardBrowser {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** Opens an authorization (or logout) URL a relying service built, say with a third-party OIDC library. */
+    public Outcome open(URI url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(url).GET());
+    }
+
     /** Clicks a button of the page shown ("Carte CPS" is {@code card}, "Application e-CPS" is {@code ecps}). */
     public Outcome choose(Outcome page, String method) throws IOException, InterruptedException {
         Matcher form = FORM_ACTION.matcher(page.page());

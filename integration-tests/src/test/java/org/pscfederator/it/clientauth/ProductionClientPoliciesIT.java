@@ -1,0 +1,219 @@
+package org.pscfederator.it.clientauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pscfederator.it.harness.CardBrowser;
+import org.pscfederator.it.harness.SandboxServer;
+import org.pscfederator.it.harness.SandboxServerExtension;
+import org.pscfederator.realmconfig.RealmAssembler;
+import org.pscfederator.realmconfig.RealmVariant;
+import org.pscfederator.realmconfig.TrustMaterial;
+import org.pscfederator.testpki.CaRole;
+import org.pscfederator.testpki.ClientRequest;
+import org.pscfederator.testpki.IssuedCertificate;
+import org.pscfederator.testpki.TestPki;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+
+/**
+ * Issue 6, production realm: its client policies make ORG mutual TLS ({@code psc-org-mtls}) mandatory for
+ * confidential relying services, PKCE S256 and {@code acr_values=eidas1} required, the implicit flow and the password
+ * grant refused, and a client secret refused. Tested on the production-like realm as {@code realm-config} assembles
+ * it, imported into the running sandbox server under another name with the sandbox PKI as its trust.
+ */
+@ExtendWith(SandboxServerExtension.class)
+class ProductionClientPoliciesIT {
+
+    private static final String REALM = "psc-prod-it";
+    private static final String REDIRECT = "https://localhost/prod-rp/callback";
+
+    private static Onboarding onboarding;
+    private static OIDCProviderMetadata provider;
+    private static TestPki pki;
+
+    @BeforeAll
+    static void importProductionRealm(SandboxServer server) throws Exception {
+        pki = TestPki.open(server.dataDir().resolve("pki"));
+        onboarding = new Onboarding(server, REALM);
+        String realmUrl = server.baseUrl() + "/realms/" + REALM;
+        if (server.get(realmUrl, null).statusCode() != 200) {
+            HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                            + "/admin/realms"))
+                    .header("Authorization", "Bearer " + server.adminToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(productionRealm(pki).toString())).build());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        HTTPResponse document = RelyingService.withoutCertificate(server, null, "discovery", null)
+                .send(new HTTPRequest(HTTPRequest.Method.GET, URI.create(realmUrl
+                        + "/.well-known/openid-configuration")));
+        provider = OIDCProviderMetadata.parse(document.getBodyAsJSONObject());
+    }
+
+    /** The production variant with the sandbox PKI as its trust, renamed, without the ids that the sandbox uses. */
+    private static ObjectNode productionRealm(TestPki pki) throws Exception {
+        Path ca = pki.pkiDir().resolve("ca");
+        String root = Files.readString(ca.resolve("root-ca.pem"));
+        TrustMaterial trust = new TrustMaterial(Files.readString(ca.resolve("persons-ca.pem")) + root,
+                Files.readString(ca.resolve("org-ca.pem")) + root,
+                org.pscfederator.testpki.SandboxProfile.POLICY_PERSON_AUTHENTICATION,
+                org.pscfederator.testpki.SandboxProfile.POLICY_ORG_AUTH_CLI,
+                pki.crlFile(CaRole.PERSONS).toAbsolutePath() + "," + pki.crlFile(CaRole.ROOT).toAbsolutePath(),
+                pki.crlFile(CaRole.ORGANISATIONS).toAbsolutePath() + "," + pki.crlFile(CaRole.ROOT).toAbsolutePath());
+        ObjectNode realm = new RealmAssembler().assemble(RealmVariant.PRODUCTION, trust);
+        realm.put("realm", REALM);
+        // The directory is the sandbox realm's; this realm's tests need no professional.
+        realm.remove("components");
+        withoutIds(realm);
+        return realm;
+    }
+
+    private static void withoutIds(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("id");
+            object.forEach(ProductionClientPoliciesIT::withoutIds);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(ProductionClientPoliciesIT::withoutIds);
+        }
+    }
+
+    @Test
+    void productionDiscoveryHasNoSandboxNotice() {
+        assertThat(provider.getCustomParameters()).doesNotContainKey("psc_sandbox");
+    }
+
+    @Test
+    void registeringAClientThatAuthenticatesWithASecretIsRefused() throws Exception {
+        ObjectNode client = Onboarding.orgClient(unique("prod-secret"), REDIRECT, null)
+                .put("clientAuthenticatorType", "client-secret").put("secret", "a-secret-in-production");
+
+        HttpResponse<String> response = onboarding.register(client);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid_client_metadata").contains("token_endpoint_auth_method");
+    }
+
+    @Test
+    void registrationGetsOrgMutualTlsBoundTokensAndPkceByPolicy() throws Exception {
+        String clientId = unique("prod-defaults");
+        ObjectNode client = Onboarding.orgClient(clientId, REDIRECT, Onboarding.thumbprintBindings(
+                pki.issueClient(ClientRequest.of(clientId)).certificate()));
+        client.remove("clientAuthenticatorType");
+        ((ObjectNode) client.get("attributes")).remove("pkce.code.challenge.method");
+
+        onboarding.registerOrFail(client);
+
+        JsonNode registered = onboarding.client(clientId);
+        assertThat(registered.get("clientAuthenticatorType").asText()).isEqualTo("psc-org-mtls");
+        assertThat(registered.at("/attributes/tls.client.certificate.bound.access.tokens").asText()).isEqualTo("true");
+        assertThat(registered.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(registered.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(registered.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void orgCertificateAuthenticatesAndItsTokensAreBound(SandboxServer server) throws Exception {
+        String clientId = unique("prod-mtls");
+        IssuedCertificate certificate = pki.issueClient(ClientRequest.of(clientId));
+        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT,
+                Onboarding.thumbprintBindings(certificate.certificate())).put("serviceAccountsEnabled", true));
+        RelyingService rp = RelyingService.withCertificate(server, provider, clientId, certificate.keystore());
+
+        HTTPResponse response = rp.token(new ClientCredentialsGrant());
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        AccessTokenResponse tokens = TokenResponse.parse(response).toSuccessResponse();
+        Object cnf = SignedJWT.parse(tokens.getTokens().getAccessToken().getValue()).getJWTClaimsSet().getClaim("cnf");
+        assertThat(((Map<?, ?>) cnf).get("x5t#S256")).isEqualTo(Onboarding.thumbprint(certificate.certificate()));
+    }
+
+    @Test
+    void clientSecretIsRefusedInTheProductionRealm(SandboxServer server) throws Exception {
+        String clientId = unique("prod-rp");
+        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT, Onboarding.thumbprintBindings(
+                pki.issueClient(ClientRequest.of(clientId)).certificate())).put("serviceAccountsEnabled", true));
+        RelyingService withSecret = RelyingService.withoutCertificate(server, provider, clientId, "guessed-secret");
+
+        HTTPResponse response = withSecret.token(new ClientCredentialsGrant());
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(401);
+        assertThat(ErrorObject.parse(response).getCode()).isEqualTo("invalid_client");
+        assertThat(onboarding.events("CLIENT_LOGIN_ERROR", clientId)).anySatisfy(event ->
+                assertThat(event.at("/details/psc_reason").asText()).isEqualTo("client_secret_not_allowed"));
+    }
+
+    @Test
+    void passwordGrantIsRefused(SandboxServer server) throws Exception {
+        String clientId = unique("prod-ropc");
+        IssuedCertificate certificate = pki.issueClient(ClientRequest.of(clientId));
+        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT,
+                Onboarding.thumbprintBindings(certificate.certificate())).put("directAccessGrantsEnabled", true));
+        RelyingService rp = RelyingService.withCertificate(server, provider, clientId, certificate.keystore());
+
+        HTTPResponse response = rp.token(new ResourceOwnerPasswordCredentialsGrant("899700366240",
+                new Secret("a-password")));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isBetween(400, 401);
+        assertThat(ErrorObject.parse(response).getCode()).isIn("unauthorized_client", "invalid_request",
+                "invalid_grant");
+        assertThat(response.getBody()).doesNotContain("access_token");
+    }
+
+    @Test
+    void authorizationRequestNeedsEidas1AndPkceS256AndNoImplicitFlow(SandboxServer server) throws Exception {
+        String clientId = unique("prod-authz");
+        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT, Onboarding.thumbprintBindings(
+                pki.issueClient(ClientRequest.of(clientId)).certificate())));
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        String base = provider.getAuthorizationEndpointURI() + "?client_id=" + clientId + "&redirect_uri=" + REDIRECT
+                + "&scope=openid%20scope_all&state=s1&nonce=n1";
+        String pkce = "&code_challenge=" + challenge + "&code_challenge_method=S256";
+
+        Map<String, String> refused = Map.of(
+                "no acr_values", base + "&response_type=code" + pkce,
+                "another acr", base + "&response_type=code&acr_values=eidas2" + pkce,
+                "no PKCE", base + "&response_type=code&acr_values=eidas1",
+                "PKCE plain", base + "&response_type=code&acr_values=eidas1&code_challenge=" + challenge
+                        + "&code_challenge_method=plain",
+                "implicit", base + "&response_type=id_token%20token&acr_values=eidas1" + pkce);
+        for (Map.Entry<String, String> request : refused.entrySet()) {
+            CardBrowser.Outcome outcome = CardBrowser.withoutCard(server).open(URI.create(request.getValue()));
+            assertThat(outcome.status()).as(request.getKey() + ": " + outcome.page()).isIn(302, 303, 400);
+            String answer = outcome.location() != null ? outcome.location() : outcome.page();
+            assertThat(answer).as(request.getKey()).containsAnyOf("error=invalid_request",
+                    "error=unsupported_response_type", "error=unauthorized_client", "invalid_request");
+            assertThat(answer).as(request.getKey()).doesNotContain("code=");
+        }
+        CardBrowser.Outcome accepted = CardBrowser.withoutCard(server).open(URI.create(base
+                + "&response_type=code&acr_values=eidas1" + pkce));
+        assertThat(accepted.status()).as(accepted.page()).isEqualTo(200);
+        assertThat(accepted.page()).contains("id=\"psc-login-form\"");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
