@@ -64,8 +64,10 @@ final class KeycloakAdmin {
                     + "--server, with its path prefix (/auth)");
         }
         if (response.statusCode() != 200) {
+            // Keycloak answers a wrong password with 400 or 401 and the OAuth error invalid_grant.
+            String error = parse(response.body()).path("error").asText("HTTP " + response.statusCode());
             throw new AdminException("the server refused the admin login of " + options.adminUser()
-                    + " (realm master, HTTP " + response.statusCode() + "): check PSC_ADMIN_PASSWORD");
+                    + " (realm master: " + error + "): check PSC_ADMIN_PASSWORD");
         }
         token = parse(response.body()).path("access_token").asText(null);
         if (token == null) {
