@@ -22,12 +22,14 @@ public final class AdminCommand {
 
             commands:
               client register --client-id ID --redirect-uri URI [--redirect-uri URI]... --cert FILE.pem
-                              [--bind thumbprint|subject]
+                              [--bind thumbprint|subject] [--post-logout-redirect-uri URI]...
                                        create the relying service's client: confidential, authorization code with
                                        PKCE S256 only, psc-org-mtls, bound tokens, optional scope scope_all; the
                                        certificate must be an ORG AUTH_CLI certificate the realm trusts. --bind says
                                        what the server matches: the certificate's thumbprint (default: exactly this
-                                       certificate) or its subject and issuer (a renewal with the same names matches)
+                                       certificate) or its subject and issuer (a renewal with the same names matches);
+                                       logout may return to the --post-logout-redirect-uri given (default: any
+                                       redirect URI)
               client rotate-cert --client-id ID --cert NEW.pem [--drop-old] [--bind thumbprint|subject]
                                        register a renewed certificate beside the current one (both accepted while the
                                        servers switch over); --drop-old keeps only the new one

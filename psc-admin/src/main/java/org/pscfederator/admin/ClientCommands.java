@@ -32,10 +32,13 @@ final class ClientCommands {
     }
 
     int register(String[] args) throws UsageException, AdminException {
-        CommandLine line = parse(args, "client register", Set.of("--client-id", "--redirect-uri", "--cert", "--bind"),
+        CommandLine line = parse(args, "client register", Set.of("--client-id", "--redirect-uri", "--cert", "--bind",
+                        "--post-logout-redirect-uri"),
                 Set.of());
         String clientId = ClientRegistration.clientId(line.required("--client-id"));
         List<URI> redirectUris = ClientRegistration.redirectUris(line.values("--redirect-uri"));
+        List<String> postLogout = line.values("--post-logout-redirect-uri");
+        List<URI> postLogoutUris = ClientRegistration.postLogoutRedirectUris(postLogout);
         CertificateBinding.Kind kind = CertificateBinding.Kind.parse(line.value("--bind"));
         OrgCertificate certificate = OrgCertificate.read(java.nio.file.Path.of(line.required("--cert")));
         AdminOptions options = AdminOptions.from(line);
@@ -48,7 +51,8 @@ final class ClientCommands {
                     + "; nothing was changed (use client rotate-cert to change its certificate)");
         }
         ClientCertificates certificates = ClientCertificates.of(certificate, kind);
-        String id = admin.createClient(ClientRegistration.representation(clientId, redirectUris, certificates));
+        String id = admin.createClient(ClientRegistration.representation(clientId, redirectUris, postLogoutUris,
+                certificates));
         try {
             admin.ensureOptionalScope(id, ClientRegistration.SCOPE_ALL);
         } catch (AdminException e) {

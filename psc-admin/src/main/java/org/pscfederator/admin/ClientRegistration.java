@@ -42,30 +42,39 @@ final class ClientRegistration {
         if (texts.isEmpty()) {
             throw new UsageException("--redirect-uri is required (one or more)");
         }
+        return exactHttps(texts, "--redirect-uri");
+    }
+
+    static List<URI> postLogoutRedirectUris(List<String> texts) throws UsageException {
+        return exactHttps(texts, "--post-logout-redirect-uri");
+    }
+
+    private static List<URI> exactHttps(List<String> texts, String option) throws UsageException {
         List<URI> uris = new ArrayList<>();
         for (String text : texts) {
             URI uri;
             try {
                 uri = new URI(text);
             } catch (java.net.URISyntaxException e) {
-                throw new UsageException("--redirect-uri: not a URI: " + text);
+                throw new UsageException(option + ": not a URI: " + text);
             }
             if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null) {
-                throw new UsageException("--redirect-uri: an absolute https URI is needed: " + text);
+                throw new UsageException(option + ": an absolute https URI is needed: " + text);
             }
             if (text.contains("*")) {
-                throw new UsageException("--redirect-uri: no wildcard, give each exact URI: " + text);
+                throw new UsageException(option + ": no wildcard, give each exact URI: " + text);
             }
             if (uri.getRawFragment() != null) {
-                throw new UsageException("--redirect-uri: no fragment allowed: " + text);
+                throw new UsageException(option + ": no fragment allowed: " + text);
             }
             uris.add(uri);
         }
         return uris;
     }
 
-    static ObjectNode representation(String clientId, List<URI> redirectUris, ClientCertificates certificates) {
+    static ObjectNode representation(String clientId, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+            ClientCertificates certificates) {
         ObjectNode client = JsonNodeFactory.instance.objectNode();
         client.put("clientId", clientId);
         client.put("enabled", true);
@@ -83,8 +92,9 @@ final class ClientRegistration {
         ObjectNode attributes = client.putObject("attributes");
         attributes.put(PKCE, "S256");
         attributes.put(BOUND_TOKENS, "true");
-        // "+": after logout, back to any of the redirect URIs only.
-        attributes.put(POST_LOGOUT_REDIRECTS, "+");
+        // Where logout may send the browser back: the URIs given, else ("+") any of the redirect URIs.
+        attributes.put(POST_LOGOUT_REDIRECTS, postLogoutRedirectUris.isEmpty() ? "+"
+                : String.join("##", postLogoutRedirectUris.stream().map(URI::toString).toList()));
         attributes.put("oauth2.device.authorization.grant.enabled", "false");
         attributes.put("oidc.ciba.grant.enabled", "false");
         attributes.put(ClientCertificates.BINDINGS_ATTRIBUTE, certificates.bindingsJson());

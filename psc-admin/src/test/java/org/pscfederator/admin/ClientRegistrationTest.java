@@ -24,7 +24,7 @@ class ClientRegistrationTest {
         OrgCertificate certificate = OrgCertificate.read(SandboxCertificates.pki(folder)
                 .issueClient(ClientRequest.of("svc")).certificatePem());
 
-        ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")),
+        ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")), List.of(),
                 ClientCertificates.of(certificate, CertificateBinding.Kind.THUMBPRINT));
 
         assertThat(client.path("clientId").asText()).isEqualTo("svc");
@@ -39,7 +39,23 @@ class ClientRegistrationTest {
         assertThat(attributes.path("pkce.code.challenge.method").asText()).isEqualTo("S256");
         assertThat(attributes.path("tls.client.certificate.bound.access.tokens").asText()).isEqualTo("true");
         assertThat(attributes.path("psc.org.cert.bindings").asText()).contains(certificate.thumbprint());
+        assertThat(attributes.path("post.logout.redirect.uris").asText()).isEqualTo("+");
         assertThat(client.has("secret")).isFalse();
+    }
+
+    @Test
+    void postLogoutRedirectUrisAreListedWhenGiven() throws Exception {
+        OrgCertificate certificate = OrgCertificate.read(SandboxCertificates.pki(folder)
+                .issueClient(ClientRequest.of("svc")).certificatePem());
+
+        ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")),
+                ClientRegistration.postLogoutRedirectUris(List.of("https://rp.example/", "https://rp.example/bye")),
+                ClientCertificates.of(certificate, CertificateBinding.Kind.THUMBPRINT));
+
+        assertThat(client.path("attributes").path("post.logout.redirect.uris").asText())
+                .isEqualTo("https://rp.example/##https://rp.example/bye");
+        assertThatThrownBy(() -> ClientRegistration.postLogoutRedirectUris(List.of("http://rp.example/")))
+                .hasMessageContaining("--post-logout-redirect-uri");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ClientReportTest {
         TestPki pki = SandboxCertificates.pki(folder);
         OrgCertificate first = OrgCertificate.read(pki.issueClient(ClientRequest.of("svc")).certificatePem());
         OrgCertificate renewed = OrgCertificate.read(pki.issueClient(ClientRequest.of("svc")).certificatePem());
-        ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")),
+        ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")), List.of(),
                 ClientCertificates.of(first, CertificateBinding.Kind.THUMBPRINT)
                         .with(renewed, CertificateBinding.Kind.THUMBPRINT, false));
         client.put("secret", "generated-by-keycloak-never-shown");
