@@ -14,7 +14,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The demo's TLS: its ORG certificate towards PSC (mutual TLS), trusting only the given CAs, and its own HTTPS. */
+/**
+ * The demo's TLS: its ORG certificate towards PSC (mutual TLS), trusting only the given CAs, and its own HTTPS.
+ * Self-contained on purpose (the federator's tools share {@code PemTrust}): a vendor can copy this module alone.
+ */
 final class Tls {
 
     private Tls() {

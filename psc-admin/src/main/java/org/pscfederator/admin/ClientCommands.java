@@ -124,29 +124,35 @@ final class ClientCommands {
     }
 
     int disable(String[] args) throws UsageException, AdminException {
-        CommandLine line = parse(args, "client disable", Set.of("--client-id"), Set.of());
-        String clientId = ClientRegistration.clientId(line.required("--client-id"));
-        AdminOptions options = AdminOptions.from(line);
-        KeycloakAdmin admin = login(options);
-        ObjectNode client = existing(admin, options, clientId);
+        Existing existing = existingClient(args, "client disable");
+        ObjectNode client = existing.client();
+        String where = "client " + existing.clientId() + " in realm " + existing.realm();
         if (!client.path("enabled").asBoolean(true)) {
-            out.println("client " + clientId + " in realm " + options.realm() + " was already disabled");
+            out.println(where + " was already disabled");
             return AdminCommand.OK;
         }
         client.put("enabled", false);
-        admin.updateClient(client);
-        out.println("disabled client " + clientId + " in realm " + options.realm()
-                + ": no more logins nor tokens for it");
+        existing.admin().updateClient(client);
+        out.println("disabled " + where + ": no more logins nor tokens for it");
         return AdminCommand.OK;
     }
 
     int show(String[] args) throws UsageException, AdminException {
-        CommandLine line = parse(args, "client show", Set.of("--client-id"), Set.of());
+        Existing existing = existingClient(args, "client show");
+        out.print(ClientReport.render(existing.realm(), existing.client()));
+        return AdminCommand.OK;
+    }
+
+    /** A registered client, as the commands that take only {@code --client-id} find it. */
+    private record Existing(KeycloakAdmin admin, String realm, String clientId, ObjectNode client) {
+    }
+
+    private Existing existingClient(String[] args, String command) throws UsageException, AdminException {
+        CommandLine line = parse(args, command, Set.of("--client-id"), Set.of());
         String clientId = ClientRegistration.clientId(line.required("--client-id"));
         AdminOptions options = AdminOptions.from(line);
         KeycloakAdmin admin = login(options);
-        out.print(ClientReport.render(options.realm(), existing(admin, options, clientId)));
-        return AdminCommand.OK;
+        return new Existing(admin, options.realm(), clientId, existing(admin, options, clientId));
     }
 
     private static CommandLine parse(String[] args, String command, Set<String> valueOptions, Set<String> flags)

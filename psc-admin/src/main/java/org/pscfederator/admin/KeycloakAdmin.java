@@ -1,7 +1,6 @@
 package org.pscfederator.admin;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,18 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.pscfederator.certificates.PemTrust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -210,23 +206,12 @@ final class KeycloakAdmin {
 
     /** TLS that trusts exactly the certificates of a PEM bundle (the sandbox CAs), never everything. */
     private static SSLContext trusting(Path pemBundle) throws AdminException {
-        try (InputStream in = Files.newInputStream(pemBundle)) {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + n++, certificate);
-            }
-            if (n == 0) {
-                throw new AdminException("--cacert: " + pemBundle + " holds no certificate");
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
+        try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(null, PemTrust.trustManagers(pemBundle), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new AdminException("--cacert: cannot read " + pemBundle + ": " + oneLine(e));
+            throw new AdminException("--cacert: cannot use " + pemBundle + ": " + oneLine(e));
         }
     }
 
