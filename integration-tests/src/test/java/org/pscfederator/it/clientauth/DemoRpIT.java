@@ -52,7 +52,8 @@ class DemoRpIT {
     }
 
     @Disabled("needs psc-org-mtls from issue6-server: this branch has no client authenticator of that id, so the "
-            + "token endpoint cannot authenticate a client registered with it")
+            + "token endpoint cannot authenticate a client registered with it (passes once merged with issue6-server "
+            + "23c9113: remove this line then)")
     @Test
     void aProfessionalLogsInThroughTheDemoWithItsOrgCertificate(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
