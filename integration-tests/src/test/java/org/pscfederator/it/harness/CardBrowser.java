@@ -152,6 +152,18 @@ public final class CardBrowser {
         return choose(loginPage, "card");
     }
 
+    /** Follows a link or a redirect (a relying service's login link, say) as the browser does. */
+    public Outcome get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Submits a form that has only a button (a relying service's logout, say). */
+    public Outcome post(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     private Outcome send(HttpRequest.Builder request) throws IOException, InterruptedException {
         extraHeaders.forEach(request::header);
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),

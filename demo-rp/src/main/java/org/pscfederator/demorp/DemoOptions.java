@@ -1,0 +1,115 @@
+package org.pscfederator.demorp;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** How the demo is started: where PSC is, who the demo is (client id, ORG certificate), where it listens. */
+record DemoOptions(int port, URI server, String realm, String clientId, Path certificate, char[] certificatePassword,
+        Path cacert, Path tlsKeystore, URI publicUrl, String clientSecret) {
+
+    static final String HELP = """
+            usage: psc-demo-rp [options]
+              A reference relying service: logs a health professional in through Pro Santé Connect (the sandbox by
+              default) and shows the claims it received. Open https://localhost:8444/ once it is started.
+
+            options:
+              --port PORT            HTTPS port of the demo (default 8444, on the loopback interface)
+              --server URL           the PSC server, with its path prefix (default https://localhost:8443/auth)
+              --realm NAME           default esante-wallet
+              --client-id ID         the demo's client id (default sandbox-rp)
+              --cert FILE.p12        its ORG AUTH_CLI certificate and key, presented in mutual TLS (tls_client_auth)
+                                     (default sandbox-data/pki/clients/<client id>.p12; password from
+                                     PSC_DEMO_CERT_PASSWORD, default 1234 as every sandbox file)
+              --cacert PEM           the CAs to trust for the server (default sandbox-data/pki/ca/ca-bundle.pem)
+              --tls-keystore FILE.p12  the demo's own HTTPS certificate (default sandbox-data/pki/server/server.p12,
+                                     the sandbox's localhost certificate; password as --cert)
+              --public-url URL       the demo's address as the browser sees it (default https://localhost:PORT)
+              --client-secret SECRET authenticate with a client secret instead of the certificate (client_secret_basic):
+                                     SANDBOX TRIALS ONLY, PSC's trusted space requires the ORG certificate
+            """;
+
+    static DemoOptions parse(String[] args, Map<String, String> environment) throws UsageException {
+        Map<String, String> values = new java.util.HashMap<>();
+        java.util.Set<String> known = java.util.Set.of("--port", "--server", "--realm", "--client-id", "--cert",
+                "--cacert", "--tls-keystore", "--public-url", "--client-secret");
+        for (int i = 0; i < args.length; i++) {
+            if (!known.contains(args[i])) {
+                throw new UsageException("unknown option " + args[i] + " (see psc-demo-rp --help)");
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new UsageException(args[i] + " needs a value");
+            }
+            values.put(args[i], args[++i]);
+        }
+        int port = port(values.getOrDefault("--port", "8444"));
+        String clientId = values.getOrDefault("--client-id", "sandbox-rp");
+        if (!clientId.matches("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")) {
+            throw new UsageException("--client-id: not a client id: " + clientId);
+        }
+        String secret = values.get("--client-secret");
+        Path certificate = Path.of(values.getOrDefault("--cert", "sandbox-data/pki/clients/" + clientId + ".p12"));
+        if (!Files.isReadable(certificate)) {
+            if (secret == null || values.containsKey("--cert")) {
+                throw new UsageException("--cert: cannot read " + certificate + " (issue one with bin/psc-pki client "
+                        + "--client-id " + clientId + ")");
+            }
+            certificate = null;
+        }
+        Path cacert = readable(values.getOrDefault("--cacert", "sandbox-data/pki/ca/ca-bundle.pem"), "--cacert");
+        Path tlsKeystore = readable(values.getOrDefault("--tls-keystore", "sandbox-data/pki/server/server.p12"),
+                "--tls-keystore");
+        URI publicUrl = https(values.getOrDefault("--public-url", "https://localhost:" + port), "--public-url");
+        return new DemoOptions(port, https(values.getOrDefault("--server", "https://localhost:8443/auth"), "--server"),
+                values.getOrDefault("--realm", "esante-wallet"), clientId, certificate,
+                environment.getOrDefault("PSC_DEMO_CERT_PASSWORD", "1234").toCharArray(), cacert, tlsKeystore,
+                publicUrl, secret);
+    }
+
+    /** Where PSC sends the browser back with the code: must be one of the client's registered redirect URIs. */
+    String redirectUri() {
+        return publicUrl + "/callback";
+    }
+
+    /** Where PSC sends the browser after logout: registered as a post-logout redirect URI of the client. */
+    String postLogoutRedirectUri() {
+        return publicUrl + "/";
+    }
+
+    String realmUrl() {
+        return server + "/realms/" + realm;
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("--port: not a port: " + text);
+    }
+
+    private static Path readable(String text, String option) throws UsageException {
+        Path path = Path.of(text);
+        if (!Files.isReadable(path)) {
+            throw new UsageException(option + ": cannot read " + path + " (start the sandbox once, or give the file)");
+        }
+        return path;
+    }
+
+    private static URI https(String text, String option) throws UsageException {
+        try {
+            URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        throw new UsageException(option + ": an https URL is needed: " + text);
+    }
+}
