@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.AdminTool;
@@ -51,9 +50,6 @@ class DemoRpIT {
         }
     }
 
-    @Disabled("needs psc-org-mtls from issue6-server: this branch has no client authenticator of that id, so the "
-            + "token endpoint cannot authenticate a client registered with it (passes once merged with issue6-server "
-            + "23c9113: remove this line then)")
     @Test
     void aProfessionalLogsInThroughTheDemoWithItsOrgCertificate(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
