@@ -77,13 +77,7 @@ final class CardSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request)
             throws IOException, InterruptedException, FlowFailure {
-        String cookie = cookies.header();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = context.send(browser, request);
-        cookies.absorb(response.headers());
-        return response;
+        return context.send(browser, request, cookies);
     }
 
     private static String refusal(String html) {
