@@ -68,7 +68,7 @@ final class CardLoginFlow implements Flow {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.p12")) {
             for (Path file : files) {
                 if (CARD_FILE.matcher(file.getFileName().toString()).matches()) {
-                    cards.add(keyManagers(file));
+                    cards.add(keyManagers(file, "the card"));
                 }
             }
         } catch (IOException e) {
@@ -80,7 +80,8 @@ final class CardLoginFlow implements Flow {
         return cards;
     }
 
-    private static KeyManager[] keyManagers(Path p12) {
+    /** The keys of a sandbox PKCS#12 file (password 1234); {@code what} names it in the error. */
+    static KeyManager[] keyManagers(Path p12, String what) {
         try (InputStream in = Files.newInputStream(p12)) {
             KeyStore keystore = KeyStore.getInstance("PKCS12");
             keystore.load(in, CARD_PASSWORD);
@@ -88,7 +89,7 @@ final class CardLoginFlow implements Flow {
             factory.init(keystore, CARD_PASSWORD);
             return factory.getKeyManagers();
         } catch (IOException | GeneralSecurityException e) {
-            throw new BadOptionsException("cannot read the card " + p12 + " (password 1234): " + e.getMessage());
+            throw new BadOptionsException("cannot read " + what + " " + p12 + " (password 1234): " + e.getMessage());
         }
     }
 }

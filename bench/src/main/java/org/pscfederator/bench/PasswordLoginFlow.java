@@ -78,13 +78,7 @@ final class PasswordLoginFlow implements Flow {
 
     private HttpResponse<String> send(HttpRequest.Builder request, CookieJar cookies)
             throws IOException, InterruptedException, FlowFailure {
-        String cookie = cookies.header();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = context.send(http, request);
-        cookies.absorb(response.headers());
-        return response;
+        return context.send(http, request, cookies);
     }
 
     /** " (Keycloak says: ...)" from an HTML page, so a wrong password or bad client shows as such. */

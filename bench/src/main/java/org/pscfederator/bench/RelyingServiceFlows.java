@@ -1,15 +1,10 @@
 package org.pscfederator.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The relying service's own requests, with a client secret or with its ORG certificate (tls_client_auth), to compare
@@ -22,8 +17,6 @@ import javax.net.ssl.KeyManagerFactory;
  * </ul>
  */
 final class RelyingServiceFlows {
-
-    private static final char[] PASSWORD = "1234".toCharArray();
 
     private RelyingServiceFlows() {
     }
@@ -92,14 +85,6 @@ final class RelyingServiceFlows {
             throw new BadOptionsException("--rp-cert " + p12 + ": no such file (start the sandbox once, or issue one"
                     + " with bin/psc-pki client --client-id ...)");
         }
-        try (InputStream in = Files.newInputStream(p12)) {
-            KeyStore keystore = KeyStore.getInstance("PKCS12");
-            keystore.load(in, PASSWORD);
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(keystore, PASSWORD);
-            return factory.getKeyManagers();
-        } catch (IOException | GeneralSecurityException e) {
-            throw new BadOptionsException("cannot read --rp-cert " + p12 + " (password 1234): " + e.getMessage());
-        }
+        return CardLoginFlow.keyManagers(p12, "--rp-cert");
     }
 }

@@ -233,6 +233,24 @@ class OrgCertificateClientAuthIT {
     }
 
     @Test
+    void introspectionAndRevocationAuthenticateTheRelyingServiceByItsCertificateToo(SandboxServer server)
+            throws Exception {
+        Registered registered = registerWithCertificate(server, "rp-endpoints");
+        OIDCTokenResponse tokens = loginAndExchange(server, registered);
+        RelyingService anonymous = RelyingService.withoutCertificate(server, provider, registered.clientId(), null);
+
+        HTTPResponse introspection = anonymous.introspect(tokens.getOIDCTokens().getAccessToken());
+        HTTPResponse revocation = anonymous.revoke(tokens.getOIDCTokens().getRefreshToken());
+
+        for (HTTPResponse response : List.of(introspection, revocation)) {
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(401);
+            assertThat(ErrorObject.parse(response).getCode()).isEqualTo("invalid_client");
+        }
+        assertThat(success(registered.rp().refresh(tokens.getOIDCTokens().getRefreshToken()))).as("not revoked")
+                .isNotNull();
+    }
+
+    @Test
     void cardCertificateIsNotAClientCertificate(SandboxServer server) throws Exception {
         Path card = server.dataDir().resolve("pki/cards/" + PROFESSIONAL + ".p12");
         String clientId = unique("rp-card");
@@ -295,15 +313,10 @@ class OrgCertificateClientAuthIT {
 
     @Test
     void renewalBindsTwoCertificatesAndEitherAuthenticates(SandboxServer server) throws Exception {
-        String clientId = unique("rp-renewal");
-        IssuedCertificate current = pki.issueClient(ClientRequest.of(clientId));
-        Path currentP12 = copy(current.keystore(), clientId + "-current.p12");
-        IssuedCertificate next = pki.issueClient(ClientRequest.of(clientId));
-        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT,
-                Onboarding.thumbprintBindings(current.certificate(), next.certificate())).put("serviceAccountsEnabled", true));
+        Renewal renewal = registerDuringRenewal("rp-renewal", client -> client.put("serviceAccountsEnabled", true));
 
-        for (Path p12 : List.of(currentP12, next.keystore())) {
-            HTTPResponse response = RelyingService.withCertificate(server, provider, clientId, p12)
+        for (Path p12 : List.of(renewal.current(), renewal.renewed())) {
+            HTTPResponse response = RelyingService.withCertificate(server, provider, renewal.clientId(), p12)
                     .token(new ClientCredentialsGrant());
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         }
@@ -331,22 +344,17 @@ class OrgCertificateClientAuthIT {
 
     @Test
     void boundRefreshTokenWithoutItsCertificateIsRefused(SandboxServer server) throws Exception {
-        String clientId = unique("rp-bound-rt");
-        IssuedCertificate current = pki.issueClient(ClientRequest.of(clientId));
-        Path currentP12 = copy(current.keystore(), clientId + "-current.p12");
-        IssuedCertificate renewed = pki.issueClient(ClientRequest.of(clientId));
-        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT,
-                Onboarding.thumbprintBindings(current.certificate(), renewed.certificate()))
-                .put("secret", "it-sandbox-secret"));
-        Registered registered = new Registered(clientId, currentP12,
-                RelyingService.withCertificate(server, provider, clientId, currentP12));
+        Renewal renewal = registerDuringRenewal("rp-bound-rt", client -> client.put("secret", "it-sandbox-secret"));
+        String clientId = renewal.clientId();
+        Registered registered = new Registered(clientId, renewal.current(),
+                RelyingService.withCertificate(server, provider, clientId, renewal.current()));
         Registered other = registerWithCertificate(server, "rp-other-rt");
         RefreshToken refreshToken = loginAndExchange(server, registered).getOIDCTokens().getRefreshToken();
 
         // The client authenticates (its sandbox secret, its renewed certificate), but the token is bound elsewhere.
         ErrorObject bySecret = error(RelyingService.withoutCertificate(server, provider, clientId, "it-sandbox-secret")
                 .refresh(refreshToken));
-        ErrorObject byRenewed = error(RelyingService.withCertificate(server, provider, clientId, renewed.keystore())
+        ErrorObject byRenewed = error(RelyingService.withCertificate(server, provider, clientId, renewal.renewed())
                 .refresh(refreshToken));
         ErrorObject byAnotherClient = error(other.rp().refresh(refreshToken));
         ErrorObject unauthenticated = error(RelyingService.withoutCertificate(server, provider, clientId, null)
@@ -389,6 +397,24 @@ class OrgCertificateClientAuthIT {
     }
 
     private record Registered(String clientId, Path p12, RelyingService rp) {
+    }
+
+    /** A relying service in the middle of a renewal: two certificates of the same name, both bound. */
+    private record Renewal(String clientId, Path current, Path renewed) {
+    }
+
+    private static Renewal registerDuringRenewal(String prefix,
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> more) throws Exception {
+        String clientId = unique(prefix);
+        IssuedCertificate current = pki.issueClient(ClientRequest.of(clientId));
+        // The test PKI writes a client's certificates to one file name: keep the current one aside.
+        Path currentP12 = copy(current.keystore(), clientId + "-current.p12");
+        IssuedCertificate renewed = pki.issueClient(ClientRequest.of(clientId));
+        com.fasterxml.jackson.databind.node.ObjectNode client = Onboarding.orgClient(clientId, REDIRECT,
+                Onboarding.thumbprintBindings(current.certificate(), renewed.certificate()));
+        more.accept(client);
+        onboarding.registerOrFail(client);
+        return new Renewal(clientId, currentP12, renewed.keystore());
     }
 
     private interface CertificateMaker {
