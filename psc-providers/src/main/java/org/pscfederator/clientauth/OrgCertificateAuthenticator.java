@@ -73,7 +73,7 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
         }
         context.getEvent().client(clientId);
         context.setClient(client);
-        if (!OrgCertificateAuthenticatorFactory.PROVIDER_ID.equals(client.getClientAuthenticatorType())) {
+        if (!isOurs(client)) {
             // Another authenticator of the flow answers for this client; checking a certificate here is wasted work.
             return;
         }
@@ -140,28 +140,32 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
     /** Sandbox relaxation: Keycloak's own secret check; anywhere else a secret is an error, not a fallback. */
     private void authenticateBySecret(ClientAuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
+        String clientId = clientIdOf(context, formOf(context));
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client != null && !isOurs(client)) {
+            // A client-secret client: Keycloak's own authenticator of the flow answers for it.
+            context.getEvent().client(clientId);
+            context.setClient(client);
+            return;
+        }
         if (Boolean.parseBoolean(realm.getAttribute(SECRET_ALLOWED_ATTRIBUTE))) {
             new ClientIdAndSecretAuthenticator().authenticateClient(context);
             context.getEvent().detail(DETAIL_METHOD, "client-secret (sandbox)");
             return;
         }
-        ClientModel client = context.getClient();
-        if (client == null) {
-            String clientId = clientIdOf(context, formOf(context));
-            client = clientId == null ? null : realm.getClientByClientId(clientId);
-        }
         if (client == null) {
             context.failure(AuthenticationFlowError.CLIENT_NOT_FOUND, null);
             return;
         }
-        context.getEvent().client(client.getClientId());
+        context.getEvent().client(clientId);
         context.setClient(client);
-        if (!OrgCertificateAuthenticatorFactory.PROVIDER_ID.equals(client.getClientAuthenticatorType())) {
-            return;
-        }
         refuse(context, client, null, SECRET_NOT_ALLOWED,
                 "client secrets are not accepted here: authenticate with your ORG AUTH_CLI certificate"
                         + " (tls_client_auth)", "a client secret was sent");
+    }
+
+    private static boolean isOurs(ClientModel client) {
+        return OrgCertificateAuthenticatorFactory.PROVIDER_ID.equals(client.getClientAuthenticatorType());
     }
 
     private static void refuse(ClientAuthenticationFlowContext context, ClientModel client,
