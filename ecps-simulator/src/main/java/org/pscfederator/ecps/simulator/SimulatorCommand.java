@@ -1,0 +1,6 @@
+package org.pscfederator.ecps.simulator;
+
+public final class SimulatorCommand {
+    public static void main(String[] args) {
+    }
+}
