@@ -137,6 +137,24 @@ public final class CardBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString("method=" + encode(method))));
     }
 
+    /** Submits the form of this id on the page shown, with this urlencoded body. */
+    public Outcome submit(Outcome page, String formId, String body) throws IOException, InterruptedException {
+        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"")
+                .matcher(page.page());
+        if (!form.find()) {
+            throw new AssertionError("no form " + formId + " on the page (HTTP " + page.status() + "):\n"
+                    + page.page());
+        }
+        return send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Fetches a URL as this browser (its cookies go along). */
+    public Outcome get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** The whole card login: open the authorization URL, click "Carte CPS". */
     public Outcome loginWithCard(Request request) throws IOException, InterruptedException {
         Outcome loginPage = open(request);
