@@ -12,12 +12,15 @@ public final class FlowRegistry {
     public static final String PASSWORD = "password";
     /** CPS card login: a new TLS connection presenting a test card per login, then the code exchange. */
     public static final String CPS = "cps";
+    /** e-CPS login: identifier, push, simulated phone approving with the right code and PIN, page continuing. */
+    public static final String ECPS = "ecps";
 
     private static final Map<String, Function<FlowContext, Flow>> FLOWS = new LinkedHashMap<>();
 
     static {
         FLOWS.put(PASSWORD, PasswordLoginFlow::new);
         FLOWS.put(CPS, CardLoginFlow::new);
+        FLOWS.put(ECPS, EcpsLoginFlow::new);
     }
 
     private FlowRegistry() {

@@ -222,6 +222,7 @@ public class DeviceApi implements RealmResourceProvider {
         try {
             Approvals.Answer answer = new Approvals(signatures, new PendingRequests(session), devices)
                     .answer(compact, known);
+            EcpsCibaChannel.settle(session, realm(), answer.request(), answer.outcome(), answer.device().id());
             EventBuilder event = EcpsEvents.about(EcpsEvents.of(session, realm(),
                     answer.outcome() == Outcome.APPROVED ? EventType.CUSTOM_REQUIRED_ACTION : EventType.LOGIN_ERROR),
                     answer.device(), answer.request())

@@ -28,15 +28,25 @@ public final class PendingRequests {
     private final SingleUseObjectProvider store;
 
     public PendingRequests(KeycloakSession session) {
-        this.store = session.singleUseObjects();
+        this(session.singleUseObjects());
+    }
+
+    PendingRequests(SingleUseObjectProvider store) {
+        this.store = store;
     }
 
     /** A new request for this idNat, replacing any outstanding one. */
     public EcpsRequest open(String idNat, String clientName, String bindingMessage, int seconds) {
+        return open(idNat, clientName, bindingMessage, seconds, null);
+    }
+
+    /** A request for a CIBA authentication: its outcome also settles Keycloak's CIBA request of that id. */
+    public EcpsRequest open(String idNat, String clientName, String bindingMessage, int seconds,
+            String cibaAuthResultId) {
         String id = HexFormat.of().formatHex(randomBytes(16));
         String shown = bindingMessage != null && bindingMessage.matches("[0-9]{2}") ? bindingMessage : twoDigits();
         EcpsRequest request = new EcpsRequest(id, idNat, shown, choices(shown), clientName, bindingMessage,
-                Instant.now().plusSeconds(seconds));
+                Instant.now().plusSeconds(seconds), cibaAuthResultId);
         store.put(REQUEST + id, seconds, request.notes());
         store.put(CURRENT + idNat, seconds, Map.of("request", id));
         return request;

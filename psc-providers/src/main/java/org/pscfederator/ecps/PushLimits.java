@@ -14,7 +14,11 @@ public final class PushLimits {
     private final SingleUseObjectProvider store;
 
     public PushLimits(KeycloakSession session) {
-        this.store = session.singleUseObjects();
+        this(session.singleUseObjects());
+    }
+
+    PushLimits(SingleUseObjectProvider store) {
+        this.store = store;
     }
 
     public enum Verdict { ALLOWED, ID_NAT_LIMIT, ADDRESS_LIMIT }

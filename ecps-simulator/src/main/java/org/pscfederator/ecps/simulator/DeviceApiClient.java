@@ -41,10 +41,14 @@ public final class DeviceApiClient {
 
     /** @param server the server's base URL with its path prefix, e.g. {@code https://localhost:8443/auth} */
     public DeviceApiClient(String server, String realm, Path caBundle) {
+        this(server, realm, trusting(caBundle));
+    }
+
+    /** The same with a TLS context of the caller's (the bench's trust). */
+    public DeviceApiClient(String server, String realm, SSLContext tls) {
         this.server = server.replaceAll("/$", "");
         this.api = this.server + "/realms/" + realm + "/psc-ecps/v1/";
-        this.client = HttpClient.newBuilder().sslContext(trusting(caBundle)).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** A request waiting on the phone: three codes, one of them shown on the login page. */

@@ -128,20 +128,45 @@ final class EcpsFlow {
         return matching;
     }
 
-    /** Nothing let in: the browser's login ended on a page, not a redirect with a code. */
-    static void assertNoSession(CardBrowser.Outcome outcome) {
-        assertThat(outcome.redirected()).as("no redirect to the relying service").isFalse();
-        assertThat(outcome.page()).doesNotContain("code=");
+    /**
+     * Nothing let in: the login did not come back to the relying service with a code, and the browser holds no
+     * Keycloak login session (no KEYCLOAK_IDENTITY cookie).
+     */
+    static void assertNoSession(CardBrowser browser, CardBrowser.Outcome outcome) {
+        assertThat(outcome.location() == null || !outcome.location().startsWith(REDIRECT))
+                .as("no redirect to the relying service: " + outcome.location()).isTrue();
+        assertThat(browser.hasCookie("KEYCLOAK_IDENTITY")).as("no login session in the browser").isFalse();
     }
 
-    /** Sets realm attributes through the admin API (a test's own settings, restored by the test). */
-    static void realmAttributes(SandboxServer server, Map<String, String> attributes) throws Exception {
+    /** The first difference between two texts, with some context, for an assertion's message. */
+    static String firstDifference(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return "first difference at " + i + ":\n<<< " + a.substring(Math.max(0, i - 100), Math.min(a.length(), i + 100))
+                + "\n>>> " + b.substring(Math.max(0, i - 100), Math.min(b.length(), i + 100));
+    }
+
+    /**
+     * Sets realm attributes through the admin API, keeping every other attribute (the admin API replaces the whole
+     * map); returns the previous values, for the test to restore.
+     */
+    static Map<String, String> realmAttributes(SandboxServer server, Map<String, String> changes) throws Exception {
+        String realmUrl = server.baseUrl() + "/admin/realms/" + SandboxServer.REALM;
+        JsonNode realm = server.getJson(realmUrl, server.adminToken());
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        realm.path("attributes").fields().forEachRemaining(field -> attributes.put(field.getKey(),
+                field.getValue().asText()));
+        Map<String, String> previous = new java.util.LinkedHashMap<>();
+        changes.keySet().forEach(name -> previous.put(name, attributes.get(name)));
+        attributes.putAll(changes);
         String body = JSON.writeValueAsString(Map.of("attributes", attributes));
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                        + "/admin/realms/" + SandboxServer.REALM))
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(URI.create(realmUrl))
                 .header("Authorization", "Bearer " + server.adminToken())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        return previous;
     }
 }

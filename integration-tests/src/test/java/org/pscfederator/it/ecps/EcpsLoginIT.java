@@ -48,6 +48,7 @@ class EcpsLoginIT {
         CardBrowser.Outcome outcome = check(browser, wait);
         assertThat(outcome.redirected()).as(outcome.page()).isTrue();
         assertThat(outcome.location()).startsWith(REDIRECT + "?");
+        assertThat(browser.hasCookie("KEYCLOAK_IDENTITY")).as("a login session in the browser").isTrue();
         Map<String, String> parameters = outcome.redirectParameters();
         assertThat(parameters.get("state")).isEqualTo(request.state());
         JsonNode tokens = exchange(server, parameters.get("code"), request);

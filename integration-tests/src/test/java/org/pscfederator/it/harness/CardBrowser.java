@@ -38,12 +38,13 @@ public final class CardBrowser {
     private final SandboxServer server;
     private final HttpClient client;
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
     private CardBrowser(SandboxServer server, KeyManager[] card) throws IOException {
         this.server = server;
         this.client = HttpClient.newBuilder()
                 .sslContext(SandboxServer.withKeys(card, server.caBundle()))
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -62,6 +63,12 @@ public final class CardBrowser {
 
     public static CardBrowser withoutCard(SandboxServer server) throws IOException {
         return new CardBrowser(server, null);
+    }
+
+    /** True if the browser holds a cookie of that name (KEYCLOAK_IDENTITY: a login session). */
+    public boolean hasCookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().anyMatch(cookie -> cookie.getName().equals(name)
+                && !cookie.getValue().isEmpty() && !cookie.hasExpired());
     }
 
     /** Sends this header with every request (a client trying to pass for the TLS front, say). */
