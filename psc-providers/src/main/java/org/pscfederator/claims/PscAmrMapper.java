@@ -37,7 +37,7 @@ public class PscAmrMapper extends AbstractOIDCProtocolMapper
         String amr = userSession.getNote(PscAmr.USER_SESSION_NOTE);
         if ((amr == null || amr.isBlank()) && clientSessionCtx != null && clientSessionCtx.getClientSession() != null) {
             // CIBA: Keycloak keeps the authentication channel's parameters as client session notes.
-            amr = clientSessionCtx.getClientSession().getNote(PscAmr.USER_SESSION_NOTE);
+            amr = clientSessionCtx.getClientSession().getNote(PscAmr.CIBA_CLIENT_SESSION_NOTE);
         }
         if (amr != null && !amr.isBlank()) {
             token.getOtherClaims().put("amr", List.copyOf(Arrays.asList(amr.strip().split("\\s+"))));

@@ -26,6 +26,8 @@ public final class SimulatorCommand {
                                    approve the pending request with the code the login page shows
               deny --idnat ID --pin PIN [--timeout 60]
                                    deny the pending request
+              serve --idnat ID [--port 8450]
+                                   the phone as a small web page on http://127.0.0.1:PORT/
               devices --idnat ID   list the professional's devices
               revoke --idnat ID --device DEVICE_ID
                                    revoke one of the professional's devices
@@ -117,6 +119,18 @@ public final class SimulatorCommand {
                     throw new SimulatorException("answer refused: HTTP " + answer.status() + " " + answer.error());
                 }
                 out.println("answer sent: " + answer.body().path("outcome").asText());
+            }
+            case "serve" -> {
+                SimulatorWebPage page = new SimulatorWebPage(api, SimulatedDevice.load(file));
+                try {
+                    int port = page.start(Integer.parseInt(options.getOrDefault("port", "8450")));
+                    out.println("simulated phone of " + idNat + " at http://127.0.0.1:" + port + "/ (Ctrl-C stops it)");
+                    Thread.currentThread().join();
+                } catch (java.io.IOException e) {
+                    throw new SimulatorException("cannot serve the page: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             case "devices" -> {
                 DeviceApiClient.Answer answer = api.devices(SimulatedDevice.load(file));
