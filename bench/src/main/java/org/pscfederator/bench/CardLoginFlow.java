@@ -69,7 +69,7 @@ final class CardLoginFlow implements Flow {
                 "nonce", Pkce.randomToken(random),
                 "code_challenge", Pkce.s256(verifier),
                 "code_challenge_method", "S256")));
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(authorize).GET()
+        HttpResponse<String> page = context.send(browser, HttpRequest.newBuilder(authorize).GET()
                 .header("Accept", "text/html"), cookies);
         if (page.statusCode() != 200) {
             throw new FlowFailure("login page: HTTP " + page.statusCode());
@@ -84,7 +84,7 @@ final class CardLoginFlow implements Flow {
         }
 
         // 2. "Carte CPS": a redirect to the relying service, or a refusal page.
-        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(action)
+        HttpResponse<String> login = context.send(browser, HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("method=card")), cookies);
         if (login.statusCode() != 302 && login.statusCode() != 303) {
@@ -97,16 +97,6 @@ final class CardLoginFlow implements Flow {
         exchange.exchange(code, redirect, verifier);
     }
 
-    private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, CookieJar cookies)
-            throws IOException, InterruptedException, FlowFailure {
-        String cookie = cookies.header();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = context.send(client, request);
-        cookies.absorb(response.headers());
-        return response;
-    }
 
     private static String refusal(String html) {
         Matcher reason = Pattern.compile("data-reason=\"([a-z_]+)\"").matcher(html);

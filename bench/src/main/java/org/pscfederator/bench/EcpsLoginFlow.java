@@ -84,7 +84,7 @@ final class EcpsLoginFlow implements Flow {
                 "scope", "openid scope_all", "acr_values", "eidas1", "state", state,
                 "nonce", Pkce.randomToken(random), "code_challenge", Pkce.s256(verifier),
                 "code_challenge_method", "S256")));
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(authorize).GET(), cookies);
+        HttpResponse<String> page = context.send(browser, HttpRequest.newBuilder(authorize).GET(), cookies);
         HttpResponse<String> identifier = post(browser, authorize, page, LOGIN_FORM, "method=ecps", cookies);
         HttpResponse<String> waitPage = post(browser, authorize, identifier, IDENTIFIER_FORM,
                 "ecps_step=identify&id_nat=" + phone.device().idNat(), cookies);
@@ -139,7 +139,7 @@ final class EcpsLoginFlow implements Flow {
         if (!options.allowRemote() && !Loopback.isLoopbackHost(action.getHost())) {
             throw new FlowFailure("form posts to non-loopback host " + action.getHost());
         }
-        return send(browser, HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
+        return context.send(browser, HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), cookies);
     }
 
@@ -152,16 +152,6 @@ final class EcpsLoginFlow implements Flow {
         return matcher.group(1);
     }
 
-    private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, CookieJar cookies)
-            throws IOException, InterruptedException, FlowFailure {
-        String cookie = cookies.header();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = context.send(client, request);
-        cookies.absorb(response.headers());
-        return response;
-    }
 
     /** This worker's devices: every concurrency-th one from its index, so no two workers share an identity. */
     static List<Phone> phonesOfWorker(Path folder, int worker, int workers) {

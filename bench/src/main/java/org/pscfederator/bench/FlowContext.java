@@ -75,6 +75,18 @@ public final class FlowContext {
         }
     }
 
+    /** Sends as a browser does: with the jar's cookies, keeping the cookies the answer sets. */
+    public HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, CookieJar cookies)
+            throws IOException, InterruptedException, FlowFailure {
+        String cookie = cookies.header();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<String> response = send(client, request);
+        cookies.absorb(response.headers());
+        return response;
+    }
+
     private static String hostPort(URI uri) {
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return uri.getHost() + ":" + port;

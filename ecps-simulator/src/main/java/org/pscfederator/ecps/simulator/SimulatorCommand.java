@@ -1,7 +1,6 @@
 package org.pscfederator.ecps.simulator;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -139,7 +138,7 @@ public final class SimulatorCommand {
                 }
                 answer.body().path("devices").forEach(device -> out.println(device.path("device_id").asText() + "  "
                         + device.path("label").asText() + "  created " + device.path("created_at").asText()
-                        + (device.path("revoked_at").isNull() ? "" : "  REVOKED " + device.path("revoked_at").asText())));
+                        + (device.hasNonNull("revoked_at") ? "  REVOKED " + device.path("revoked_at").asText() : "")));
             }
             case "revoke" -> {
                 DeviceApiClient.Answer answer = api.revoke(SimulatedDevice.load(file), required(options, "device"));

@@ -122,6 +122,17 @@ public final class CardBrowser {
         }
     }
 
+    /** The relying service's code exchange (client secret, PKCE verifier of the request); the token answer. */
+    public static HttpResponse<String> exchange(SandboxServer server, String code, Request request, String secret)
+            throws IOException, InterruptedException {
+        String form = "grant_type=authorization_code&code=" + encode(code)
+                + "&redirect_uri=" + encode(request.redirectUri()) + "&code_verifier=" + request.verifier()
+                + "&client_id=" + encode(request.clientId()) + "&client_secret=" + encode(secret);
+        return server.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     /** Opens the authorization URL; the answer is PSC's login page. */
     public Outcome open(Request request) throws IOException, InterruptedException {
         String url = server.realmUrl() + "/protocol/openid-connect/auth?response_type=code"
