@@ -335,6 +335,28 @@ class EcpsBadInputIT {
                 "psc_idnat", idNat))).isNotEmpty();
     }
 
+    @Test
+    void pushFloodHitsTheLimitPerAddress(SandboxServer server) throws Exception {
+        // Every test client comes from 127.0.0.1: a limit of 2 for this test, whatever else ran this minute.
+        Map<String, String> previous = realmAttributes(server, Map.of("pscEcpsPushesPerAddressPerMinute", "2"));
+        CardBrowser browser = CardBrowser.withoutCard(server);
+        CardBrowser.Outcome last;
+        try {
+            for (int i = 0; i < 2; i++) {
+                identify(browser, request(), "89999999" + (1000 + i));
+            }
+            last = identify(browser, request(), "899999993000");
+        } finally {
+            realmAttributes(server, previous);
+        }
+
+        assertNoSession(browser, last);
+        assertThat(last.page()).contains("data-reason=\"too_many_pushes_address\"")
+                .contains("depuis votre connexion").doesNotContain("psc-ecps-code");
+        assertThat(events(server, "LOGIN_ERROR", Map.of("psc_reason", "too_many_pushes_address",
+                "psc_idnat", "899999993000"))).isNotEmpty();
+    }
+
     static String normalised(String page) {
         return page.replaceAll("id=\"psc-ecps-code\">[0-9]{2}<", "CODE")
                 .replaceAll("data-wait-url=\"[^\"]*\"", "WAIT")
