@@ -45,6 +45,11 @@ public final class Bench {
             return 1;
         }
         out.print(BenchReport.text(result));
+        if (EcpsLoginFlow.continuations().count() > 0) {
+            double[] p = EcpsLoginFlow.continuations().percentilesMillis(50, 95, 99);
+            out.printf(java.util.Locale.ROOT, "ecps: approval to page continuation over %d logins (warm-up included):"
+                    + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", EcpsLoginFlow.continuations().count(), p[0], p[1], p[2]);
+        }
         if (options.json()) {
             out.println(BenchReport.json(result));
         }

@@ -38,7 +38,9 @@ public final class BenchOptions {
             "  --redirect-uri URI      its registered redirect URI (default https://localhost/bench/callback)",
             "  --cards DIR             cps flow: the test cards, one PKCS#12 per idNat, password 1234",
             "                          (default sandbox-data/pki/cards)",
-            "  --rp-client-id ID       cps flow: the relying service (default sandbox-rp)",
+            "  --ecps-devices DIR      ecps flow: the simulated e-CPS devices, one <idNat>.json each, PIN 1234",
+            "                          (default sandbox-data/ecps/devices)",
+            "  --rp-client-id ID       cps and ecps flows: the relying service (default sandbox-rp)",
             "  --rp-client-secret S    its secret (default sandbox-rp-secret)",
             "  --rp-redirect-uri URI   its redirect URI (default https://localhost/sandbox-rp/callback)",
             "  --rp-cert P12           mtls-* flows: its ORG AUTH_CLI certificate, password 1234",
@@ -62,6 +64,7 @@ public final class BenchOptions {
     private String clientSecret = "psc-bench-sandbox-secret";
     private URI redirectUri = URI.create("https://localhost/bench/callback");
     private Path cards = Path.of("sandbox-data/pki/cards");
+    private Path ecpsDevices = Path.of("sandbox-data/ecps/devices");
     private String rpClientId = "sandbox-rp";
     private String rpClientSecret = "sandbox-rp-secret";
     private URI rpRedirectUri = URI.create("https://localhost/sandbox-rp/callback");
@@ -137,8 +140,8 @@ public final class BenchOptions {
         return switch (name) {
             case "--base-url", "--realm", "--cacert", "--duration", "--warmup", "--concurrency", "--flows",
                     "--max-flows", "--request-timeout", "--user", "--password", "--client-id", "--client-secret",
-                    "--redirect-uri", "--cards", "--rp-client-id", "--rp-client-secret", "--rp-redirect-uri",
-                    "--rp-cert" -> true;
+                    "--redirect-uri", "--cards", "--ecps-devices", "--rp-client-id", "--rp-client-secret",
+                    "--rp-redirect-uri", "--rp-cert" -> true;
             default -> false;
         };
     }
@@ -160,6 +163,7 @@ public final class BenchOptions {
             case "--client-secret" -> clientSecret = value;
             case "--redirect-uri" -> redirectUri = httpUri(name, value);
             case "--cards" -> cards = Path.of(nonBlank(name, value));
+            case "--ecps-devices" -> ecpsDevices = Path.of(nonBlank(name, value));
             case "--rp-client-id" -> rpClientId = nonBlank(name, value);
             case "--rp-client-secret" -> rpClientSecret = value;
             case "--rp-redirect-uri" -> rpRedirectUri = httpUri(name, value);
@@ -258,6 +262,7 @@ public final class BenchOptions {
     public String clientSecret() { return clientSecret; }
     public URI redirectUri() { return redirectUri; }
     public Path cards() { return cards; }
+    public Path ecpsDevices() { return ecpsDevices; }
     public String rpClientId() { return rpClientId; }
     public String rpClientSecret() { return rpClientSecret; }
     public URI rpRedirectUri() { return rpRedirectUri; }

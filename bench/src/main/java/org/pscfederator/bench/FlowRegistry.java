@@ -12,6 +12,8 @@ public final class FlowRegistry {
     public static final String PASSWORD = "password";
     /** CPS card login: a new TLS connection presenting a test card per login, then the code exchange. */
     public static final String CPS = "cps";
+    /** e-CPS login: identifier, push, simulated phone approving with the right code and PIN, page continuing. */
+    public static final String ECPS = "ecps";
 
     /** Relying-service flows (issue 6): code exchange and refresh with a client secret or with the ORG certificate. */
     public static final String SECRET_EXCHANGE = "secret-exchange";
@@ -28,6 +30,7 @@ public final class FlowRegistry {
         FLOWS.put(MTLS_EXCHANGE, RelyingServiceFlows::mtlsExchange);
         FLOWS.put(SECRET_REFRESH, RelyingServiceFlows::secretRefresh);
         FLOWS.put(MTLS_REFRESH, RelyingServiceFlows::mtlsRefresh);
+        FLOWS.put(ECPS, EcpsLoginFlow::new);
     }
 
     private FlowRegistry() {

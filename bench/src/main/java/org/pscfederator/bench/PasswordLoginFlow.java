@@ -46,7 +46,7 @@ final class PasswordLoginFlow implements Flow {
                 "nonce", Pkce.randomToken(random),
                 "code_challenge", Pkce.s256(verifier),
                 "code_challenge_method", "S256")));
-        HttpResponse<String> page = send(HttpRequest.newBuilder(authorize).GET()
+        HttpResponse<String> page = context.send(http, HttpRequest.newBuilder(authorize).GET()
                 .header("Accept", "text/html"), cookies);
         if (page.statusCode() != 200) {
             throw new FlowFailure("login page: HTTP " + page.statusCode() + said(page));
@@ -61,7 +61,7 @@ final class PasswordLoginFlow implements Flow {
         }
 
         // 2. The credentials; success is a redirect to the client, anything else is the form again.
-        HttpResponse<String> login = send(HttpRequest.newBuilder(action)
+        HttpResponse<String> login = context.send(http, HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody(Map.of(
                         "username", options.user(),
@@ -76,10 +76,6 @@ final class PasswordLoginFlow implements Flow {
         exchange.exchange(code, redirect, verifier);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, CookieJar cookies)
-            throws IOException, InterruptedException, FlowFailure {
-        return context.send(http, request, cookies);
-    }
 
     /** " (Keycloak says: ...)" from an HTML page, so a wrong password or bad client shows as such. */
     private static String said(HttpResponse<String> response) {

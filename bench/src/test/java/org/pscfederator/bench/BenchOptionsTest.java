@@ -109,8 +109,8 @@ class BenchOptionsTest {
 
     @Test
     void unknownOrRepeatedFlowIsRefused() {
-        assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,ecps"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("unknown flow 'ecps'");
+        assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,ciba"))
+                .isInstanceOf(BadOptionsException.class).hasMessageContaining("unknown flow 'ciba'");
         assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,password"))
                 .isInstanceOf(BadOptionsException.class).hasMessageContaining("twice");
     }

@@ -7,6 +7,11 @@ package org.pscfederator.claims;
 public final class PscAmr {
 
     public static final String USER_SESSION_NOTE = "psc.amr";
+    /**
+     * After CIBA: Keycloak keeps the authentication channel's approval parameters as client session notes with this
+     * prefix (set only by the channel, never by the relying service's request).
+     */
+    public static final String CIBA_CLIENT_SESSION_NOTE = "ciba_callback_response_param_" + USER_SESSION_NOTE;
     /** Smart card with its PIN: two factors. */
     public static final String CARD = "sc pin mfa";
     /** Software key on the phone (e-CPS) unlocked with a PIN: two factors. */

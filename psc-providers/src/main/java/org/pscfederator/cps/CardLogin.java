@@ -12,6 +12,8 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
@@ -43,22 +45,46 @@ public final class CardLogin {
     private CardLogin() {
     }
 
+    /** The holder of a card that passed every check, or why it did not: shared by the login and device activation. */
+    public record Holder(String idNat, UserModel user, String reason, String error, String logDetail) {
+        public boolean accepted() {
+            return user != null;
+        }
+
+        static Holder refused(String reason, String error, String logDetail) {
+            return new Holder(null, null, reason, error, logDetail);
+        }
+    }
+
     public static void login(AuthenticationFlowContext context) {
-        RealmModel realm = context.getRealm();
-        EventBuilder event = context.getEvent().detail(DETAIL_MEANS, MEANS);
-        X509Certificate[] chain;
-        try {
-            chain = context.getSession().getProvider(X509ClientCertificateLookup.class)
-                    .getCertificateChain(context.getHttpRequest());
-        } catch (GeneralSecurityException e) {
-            refuse(context, CertificateRejection.UNREADABLE.code(), Errors.INVALID_USER_CREDENTIALS,
-                    "unreadable client certificate: " + e.getMessage());
+        Holder holder = holder(context.getSession(), context.getRealm(), context.getHttpRequest(), context.getEvent());
+        if (!holder.accepted()) {
+            refuse(context, holder.reason(), holder.error(), holder.logDetail());
             return;
         }
+        context.getAuthenticationSession().setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.CARD);
+        context.getAuthenticationSession().setUserSessionNote(DETAIL_MEANS, MEANS);
+        context.setUser(holder.user());
+        context.success();
+    }
+
+    /**
+     * The professional whose card the client presented in the TLS handshake: the realm's card trust policy, the idNat
+     * the certificate names, the directory. The event gets the card's details as they are known.
+     */
+    public static Holder holder(KeycloakSession session, RealmModel realm, HttpRequest httpRequest,
+            EventBuilder event) {
+        event.detail(DETAIL_MEANS, MEANS);
+        X509Certificate[] chain;
+        try {
+            chain = session.getProvider(X509ClientCertificateLookup.class).getCertificateChain(httpRequest);
+        } catch (GeneralSecurityException e) {
+            return Holder.refused(CertificateRejection.UNREADABLE.code(), Errors.INVALID_USER_CREDENTIALS,
+                    "unreadable client certificate: " + e.getMessage());
+        }
         if (chain == null || chain.length == 0) {
-            refuse(context, CertificateRejection.NO_CERTIFICATE.code(), Errors.INVALID_USER_CREDENTIALS,
+            return Holder.refused(CertificateRejection.NO_CERTIFICATE.code(), Errors.INVALID_USER_CREDENTIALS,
                     "no client certificate presented");
-            return;
         }
         X509Certificate card = chain[0];
         event.detail(DETAIL_SERIAL, card.getSerialNumber().toString(16))
@@ -68,51 +94,41 @@ public final class CardLogin {
             checks = RealmTrust.checks(realm, RealmTrust.Use.CARD);
         } catch (IllegalStateException e) {
             LOG.errorf("card login is not configured in realm %s: %s", realm.getName(), e.getMessage());
-            refuse(context, "not_configured", Errors.INVALID_CONFIG, "card trust not configured");
-            return;
+            return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card trust not configured");
         }
         try {
             List<X509Certificate> path = checks.verify(chain);
             LOG.debugf("card certificate %s accepted, path length %d", card.getSerialNumber().toString(16),
                     path.size());
         } catch (CertificateRejectedException e) {
-            refuse(context, e.rejection().code(), Errors.INVALID_USER_CREDENTIALS, e.getMessage());
-            return;
+            return Holder.refused(e.rejection().code(), Errors.INVALID_USER_CREDENTIALS, e.getMessage());
         }
         Optional<String> idNat;
         try {
             idNat = CardIdNat.of(card, realm.getAttribute(CardIdNat.PATTERN_ATTRIBUTE));
         } catch (IllegalStateException e) {
             LOG.errorf("card login is misconfigured in realm %s: %s", realm.getName(), e.getMessage());
-            refuse(context, "not_configured", Errors.INVALID_CONFIG, "card idNat pattern invalid");
-            return;
+            return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card idNat pattern invalid");
         }
         if (idNat.isEmpty()) {
-            refuse(context, "no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject");
-            return;
+            return Holder.refused("no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject");
         }
         event.detail(DETAIL_ID_NAT, idNat.get());
         UserModel user;
         try {
-            user = context.getSession().users().getUserByUsername(realm, idNat.get());
+            user = session.users().getUserByUsername(realm, idNat.get());
         } catch (RuntimeException e) {
             // The directory could not be read: nobody is let in on a guess.
             LOG.errorf("directory lookup failed during card login: %s", e.toString());
-            refuse(context, "directory_unavailable", Errors.INVALID_USER_CREDENTIALS, "directory unavailable");
-            return;
+            return Holder.refused("directory_unavailable", Errors.INVALID_USER_CREDENTIALS, "directory unavailable");
         }
         if (user == null) {
-            refuse(context, "unknown_professional", Errors.USER_NOT_FOUND, "idNat not in the directory");
-            return;
+            return Holder.refused("unknown_professional", Errors.USER_NOT_FOUND, "idNat not in the directory");
         }
         if (!user.isEnabled()) {
-            refuse(context, "unknown_professional", Errors.USER_DISABLED, "user disabled");
-            return;
+            return Holder.refused("unknown_professional", Errors.USER_DISABLED, "user disabled");
         }
-        context.getAuthenticationSession().setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.CARD);
-        context.getAuthenticationSession().setUserSessionNote(DETAIL_MEANS, MEANS);
-        context.setUser(user);
-        context.success();
+        return new Holder(idNat.get(), user, null, null, null);
     }
 
     private static void refuse(AuthenticationFlowContext context, String reason, String error, String logDetail) {

@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.pscfederator.cps.CardLogin;
+import org.pscfederator.ecps.EcpsLogin;
 
 /**
  * PSC's login page: the professional chooses "Carte CPS" or "Application e-CPS". The card login runs on the certificate
@@ -29,9 +30,8 @@ public class PscLoginAuthenticator implements Authenticator {
         String method = form.getFirst(METHOD);
         if ("card".equals(method)) {
             CardLogin.login(context);
-        } else if ("ecps".equals(method)) {
-            // e-CPS arrives with its own issue; until then the page says so rather than pretend.
-            context.challenge(context.form().setAttribute("pscEcpsUnavailable", true).createForm(TEMPLATE));
+        } else if ("ecps".equals(method) || form.getFirst(EcpsLogin.STEP) != null) {
+            EcpsLogin.action(context);
         } else {
             context.challenge(context.form().createForm(TEMPLATE));
         }

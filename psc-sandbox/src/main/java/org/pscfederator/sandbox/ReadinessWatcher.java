@@ -53,6 +53,7 @@ final class ReadinessWatcher implements Runnable {
                 try {
                     if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         new SandboxDirectory(client, options, data, out).importOnFirstStart();
+                        new SandboxDevices(options, data, out).enrolOnFirstStart();
                         announce();
                         return;
                     }

@@ -55,8 +55,17 @@ class RealmAssemblerTest {
 
         ObjectNode sandboxAttributes = sandbox.get("attributes").deepCopy();
         ObjectNode productionAttributes = production.get("attributes").deepCopy();
+        // e-CPS in the sandbox: an outbox instead of mail and push, higher push limits for tests and the bench.
+        Set<String> ecpsRelaxed = Set.of("pscEcpsNotifications", "pscEcpsPush", "pscEcpsPushesPerIdNatPerMinute",
+                "pscEcpsPushesPerAddressPerMinute");
+        assertThat(production.at("/attributes/pscEcpsNotifications").asText()).isEqualTo("email");
+        assertThat(production.at("/attributes/pscEcpsPush").asText()).isEqualTo("relay");
+        assertThat(production.at("/attributes/pscEcpsPushesPerIdNatPerMinute").asText()).isEqualTo("5");
+        assertThat(sandbox.at("/attributes/pscEcpsNotifications").asText()).isEqualTo("outbox");
         sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors", "pscClientSecretAllowed"));
         productionAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));
+        sandboxAttributes.remove(ecpsRelaxed);
+        productionAttributes.remove(ecpsRelaxed);
         assertThat(sandboxAttributes).isEqualTo(productionAttributes);
     }
 

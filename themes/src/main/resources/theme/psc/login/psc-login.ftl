@@ -16,11 +16,6 @@
                         type="submit" name="method" value="ecps">${msg("pscLoginEcps")}</button>
                 <p class="psc-login-hint">${msg("pscLoginEcpsHint")}</p>
             </div>
-            <#if pscEcpsUnavailable??>
-                <div id="psc-ecps-unavailable" class="${properties.kcAlertClass!} pf-m-info" role="status">
-                    ${msg("pscEcpsUnavailable")}
-                </div>
-            </#if>
         </form>
     </#if>
 </@layout.registrationLayout>

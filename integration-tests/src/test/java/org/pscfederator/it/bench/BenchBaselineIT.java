@@ -74,4 +74,24 @@ class BenchBaselineIT {
             assertThat(figures.ok()).as(flow).isPositive();
         }
     }
+
+    /** Issue 5, "e-CPS logins per second with simulated devices approving, against the password-login baseline". */
+    @Test
+    void ecpsFlowCompletesBesideThePasswordBaselineAndMeasuresTheContinuation(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        // Identities no other test uses, so no test's request is replaced by the bench's.
+        Path devices = Files.createDirectories(server.dataDir().resolve("bench-ecps-devices"));
+        for (String idNat : new String[] {"899900001118", "899900000813"}) {
+            Files.copy(server.dataDir().resolve("ecps/devices/" + idNat + ".json"), devices.resolve(idNat + ".json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        BenchResult result = Bench.run(BenchOptions.parse("--base-url", server.baseUrl(),
+                "--cacert", server.caBundle().toString(), "--duration", "3", "--warmup", "1", "--concurrency", "2",
+                "--flows", "password,ecps", "--ecps-devices", devices.toString()));
+
+        FlowResult ecps = result.flow("ecps");
+        assertThat(ecps.errors()).as("errors: %s", ecps.firstErrors()).isZero();
+        assertThat(ecps.ok()).isPositive();
+        assertThat(result.ratioToBaseline(ecps)).isPositive();
+    }
 }

@@ -262,13 +262,7 @@ class CardLoginIT {
     }
 
     private static JsonNode exchange(SandboxServer server, String code, CardBrowser.Request request) throws Exception {
-        String form = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(request.redirectUri(), StandardCharsets.UTF_8)
-                + "&code_verifier=" + request.verifier() + "&client_id=" + CLIENT + "&client_secret=" + SECRET;
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(
-                        URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        HttpResponse<String> response = CardBrowser.exchange(server, code, request, SECRET);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

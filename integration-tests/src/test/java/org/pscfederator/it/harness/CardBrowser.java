@@ -38,12 +38,13 @@ public final class CardBrowser {
     private final SandboxServer server;
     private final HttpClient client;
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
     private CardBrowser(SandboxServer server, KeyManager[] card) throws IOException {
         this.server = server;
         this.client = HttpClient.newBuilder()
                 .sslContext(SandboxServer.withKeys(card, server.caBundle()))
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -62,6 +63,12 @@ public final class CardBrowser {
 
     public static CardBrowser withoutCard(SandboxServer server) throws IOException {
         return new CardBrowser(server, null);
+    }
+
+    /** True if the browser holds a cookie of that name (KEYCLOAK_IDENTITY: a login session). */
+    public boolean hasCookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().anyMatch(cookie -> cookie.getName().equals(name)
+                && !cookie.getValue().isEmpty() && !cookie.hasExpired());
     }
 
     /** Sends this header with every request (a client trying to pass for the TLS front, say). */
@@ -115,6 +122,17 @@ public final class CardBrowser {
         }
     }
 
+    /** The relying service's code exchange (client secret, PKCE verifier of the request); the token answer. */
+    public static HttpResponse<String> exchange(SandboxServer server, String code, Request request, String secret)
+            throws IOException, InterruptedException {
+        String form = "grant_type=authorization_code&code=" + encode(code)
+                + "&redirect_uri=" + encode(request.redirectUri()) + "&code_verifier=" + request.verifier()
+                + "&client_id=" + encode(request.clientId()) + "&client_secret=" + encode(secret);
+        return server.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     /** Opens the authorization URL; the answer is PSC's login page. */
     public Outcome open(Request request) throws IOException, InterruptedException {
         String url = server.realmUrl() + "/protocol/openid-connect/auth?response_type=code"
@@ -142,6 +160,19 @@ public final class CardBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString("method=" + encode(method))));
     }
 
+    /** Submits the form of this id on the page shown, with this urlencoded body. */
+    public Outcome submit(Outcome page, String formId, String body) throws IOException, InterruptedException {
+        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"")
+                .matcher(page.page());
+        if (!form.find()) {
+            throw new AssertionError("no form " + formId + " on the page (HTTP " + page.status() + "):\n"
+                    + page.page());
+        }
+        return send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** The whole card login: open the authorization URL, click "Carte CPS". */
     public Outcome loginWithCard(Request request) throws IOException, InterruptedException {
         Outcome loginPage = open(request);
@@ -152,9 +183,9 @@ public final class CardBrowser {
         return choose(loginPage, "card");
     }
 
-    /** Follows a link or a redirect (a relying service's login link, say) as the browser does. */
+    /** Follows a link or a redirect (a relying service's login link, say) as the browser does; cookies go along. */
     public Outcome get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return open(URI.create(url));
     }
 
     /** Submits a form that has only a button (a relying service's logout, say). */

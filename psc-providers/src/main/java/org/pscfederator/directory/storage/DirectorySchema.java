@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 final class DirectorySchema {
 
     /** The version this build of the providers needs. */
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
 
     private DirectorySchema() {
     }

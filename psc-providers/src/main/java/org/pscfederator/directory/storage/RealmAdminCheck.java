@@ -16,7 +16,7 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * Lets through a bearer token of a realm administrator only: this realm's {@code realm-management/realm-admin},
  * or the master realm's {@code admin}. Anything else is refused before the request body is read.
  */
-final class RealmAdminCheck {
+public final class RealmAdminCheck {
 
     private RealmAdminCheck() {
     }
@@ -39,7 +39,7 @@ final class RealmAdminCheck {
         }
     }
 
-    static void require(KeycloakSession session) {
+    public static void require(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         AuthResult local = authenticate(session, realm);
         if (local != null) {

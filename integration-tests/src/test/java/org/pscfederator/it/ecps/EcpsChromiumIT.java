@@ -1,0 +1,129 @@
+package org.pscfederator.it.ecps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pscfederator.it.ecps.EcpsFlow.*;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pscfederator.ecps.simulator.DeviceApiClient;
+import org.pscfederator.ecps.simulator.SimulatedDevice;
+import org.pscfederator.it.harness.CardBrowser;
+import org.pscfederator.it.harness.SandboxServer;
+import org.pscfederator.it.harness.SandboxServerExtension;
+import org.pscfederator.it.harness.SignedJwt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 5, a real browser through the whole e-CPS login: headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}) opens the relying service's authorization URL, chooses "Application e-CPS", types the
+ * identifier, and waits on the page while the simulated phone approves; the page's own script continues to the
+ * relying service, whose code gives tokens and the signed userinfo. Skipped, saying why, when Chromium is not
+ * installed, unless PSC_REQUIRE_CHROMIUM=true (CI installs it).
+ */
+@ExtendWith(SandboxServerExtension.class)
+class EcpsChromiumIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ID_NAT = "899700218896";
+
+    @Test
+    void chromiumLogsInWithTheSimulatedPhoneApproving(SandboxServer server) throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("PSC_REQUIRE_CHROMIUM"))) {
+            throw new AssertionError("Chromium is required (PSC_REQUIRE_CHROMIUM=true) but " + CHROMIUM + " or "
+                    + CHROMEDRIVER + " is missing: apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Chromium not installed here (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install -y chromium chromium-driver to run the real-browser e-CPS test");
+        server.importSandboxDirectories();
+        SimulatedDevice phone = sandboxDevice(server, ID_NAT);
+        CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The sandbox's server certificate comes from its own test PKI, which this throw-away profile does not know.
+        options.setAcceptInsecureCerts(true);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=fr-FR",
+                "--user-data-dir=" + Files.createTempDirectory("psc-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            WebDriverWait pageLoad = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(authorizationUrl(server, request));
+            pageLoad.withMessage(() -> "no login page: " + browser.getPageSource())
+                    .until(driver -> !driver.findElements(By.id("psc-login-ecps")).isEmpty());
+            browser.findElement(By.id("psc-login-ecps")).click();
+            pageLoad.withMessage(() -> "no identifier form: " + browser.getPageSource())
+                    .until(driver -> !driver.findElements(By.id("id_nat")).isEmpty());
+            browser.findElement(By.id("id_nat")).sendKeys(ID_NAT);
+            browser.findElement(By.id("psc-ecps-send")).click();
+            pageLoad.withMessage(() -> "no wait page: " + browser.getPageSource())
+                    .until(driver -> !driver.findElements(By.id("psc-ecps-code")).isEmpty());
+            String code = browser.findElement(By.id("psc-ecps-code")).getText().strip();
+            assertThat(code).matches("[0-9]{2}");
+
+            DeviceApiClient.Pending pending = pending(server, phone);
+            assertThat(pending.choices()).contains(code);
+            long approved = System.nanoTime();
+            assertThat(phone(server).answer(phone, PIN, pending.requestId(), code, true).body().path("outcome")
+                    .asText()).isEqualTo("approved");
+
+            // Nobody clicks: the page's long-poll sees the approval and submits itself.
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(driver -> driver.getCurrentUrl().startsWith(REDIRECT));
+            long continuedMillis = (System.nanoTime() - approved) / 1_000_000;
+            assertThat(continuedMillis).as("the page continues within about a second").isLessThan(3_000);
+            Map<String, String> parameters = query(browser.getCurrentUrl());
+            assertThat(parameters.get("state")).isEqualTo(request.state());
+
+            JsonNode tokens = exchange(server, parameters.get("code"), request);
+            JsonNode userinfo = SignedJwt.verified(server, server.get(server.realmUrl()
+                    + "/protocol/openid-connect/userinfo", tokens.get("access_token").asText()).body());
+            assertThat(userinfo.get("SubjectNameID").asText()).isEqualTo(ID_NAT);
+            assertThat(SignedJwt.verified(server, tokens.get("id_token").asText()).get("amr").toString())
+                    .isEqualTo("[\"swk\",\"pin\",\"mfa\"]");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String authorizationUrl(SandboxServer server, CardBrowser.Request request) throws Exception {
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                sha256.digest(request.verifier().getBytes(StandardCharsets.US_ASCII)));
+        return server.realmUrl() + "/protocol/openid-connect/auth?response_type=code&client_id=" + CLIENT
+                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                + "&scope=" + URLEncoder.encode("openid scope_all", StandardCharsets.UTF_8)
+                + "&state=" + request.state() + "&nonce=" + request.nonce() + "&acr_values=eidas1"
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+    }
+
+    private static Map<String, String> query(String url) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+}
