@@ -27,6 +27,9 @@ final class SandboxDirectory {
     private static final String MARKER = ".directory-imported";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final int ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 5_000;
+
     private final HttpClient client;
     private final SandboxOptions options;
     private final SandboxData data;
@@ -44,16 +47,34 @@ final class SandboxDirectory {
         if (Files.exists(marker)) {
             return;
         }
-        try {
-            String token = adminToken();
-            upload(token, NATIONAL_FILE, "national");
-            upload(token, STAFF_FILE, "staff");
-            Files.writeString(marker, "sandbox identities imported\n");
-        } catch (IOException | RuntimeException e) {
-            out.println("psc-sandbox: the sandbox identities were not imported (" + e.getMessage()
-                    + "); import realm-config/directory/ through the admin endpoint (docs/directory.md)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // A loaded machine can time a request out just after Keycloak says it is ready; an import replaces the
+        // directory as a whole, so trying again is safe.
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                String token = adminToken();
+                upload(token, NATIONAL_FILE, "national");
+                upload(token, STAFF_FILE, "staff");
+                Files.writeString(marker, "sandbox identities imported\n");
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    out.println("psc-sandbox: the sandbox identities were not imported (" + e.getMessage()
+                            + "); the next start tries again, or import realm-config/directory/ through the admin"
+                            + " endpoint (docs/directory.md)");
+                    return;
+                }
+                out.println("psc-sandbox: importing the sandbox identities failed (" + e.getMessage()
+                        + "), trying again");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(RETRY_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
