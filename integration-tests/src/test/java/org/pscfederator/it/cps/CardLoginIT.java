@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.pscfederator.it.harness.CardBrowser;
 import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.SandboxServer;
+import org.pscfederator.it.harness.RelyingServiceChecks;
 import org.pscfederator.it.harness.SandboxServerExtension;
-import org.pscfederator.it.harness.SignedJwt;
 import org.pscfederator.testpki.CardRequest;
 import org.pscfederator.testpki.ClientRequest;
 import org.pscfederator.testpki.IssuedCertificate;
@@ -60,20 +60,7 @@ class CardLoginIT {
         Map<String, String> parameters = outcome.redirectParameters();
         assertThat(parameters.get("state")).isEqualTo(request.state());
         JsonNode tokens = exchange(server, parameters.get("code"), request);
-        JsonNode idToken = SignedJwt.verified(server, tokens.get("id_token").asText());
-        assertThat(idToken.get("nonce").asText()).isEqualTo(request.nonce());
-        assertThat(idToken.get("acr").asText()).isEqualTo("eidas1");
-        assertThat(idToken.get("amr").toString()).isEqualTo("[\"sc\",\"pin\",\"mfa\"]");
-        assertThat(idToken.get("SubjectNameID").asText()).isEqualTo(idNat);
-
-        HttpResponse<String> userinfo = server.get(server.realmUrl() + "/protocol/openid-connect/userinfo",
-                tokens.get("access_token").asText());
-        assertThat(userinfo.statusCode()).isEqualTo(200);
-        assertThat(userinfo.headers().firstValue("Content-Type").orElse("")).startsWith("application/jwt");
-        JsonNode claims = SignedJwt.verified(server, userinfo.body());
-        assertThat(claims.get("SubjectNameID").asText()).isEqualTo(idNat);
-        assertThat(claims.get("sub").asText()).endsWith(":" + idNat);
-        assertThat(claims.has("SubjectRefPro")).isTrue();
+        RelyingServiceChecks.loggedInAs(server, tokens, request, idNat, "[\"sc\",\"pin\",\"mfa\"]");
         assertThat(loginEvents(server, "LOGIN", idNat)).anySatisfy(event -> {
             assertThat(event.at("/details/psc_means").asText()).isEqualTo("CPS");
             assertThat(event.at("/details/psc_cert_serial").asText()).isNotEmpty();

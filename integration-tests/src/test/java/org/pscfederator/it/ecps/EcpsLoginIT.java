@@ -3,7 +3,6 @@ package org.pscfederator.it.ecps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pscfederator.it.ecps.EcpsFlow.*;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,8 @@ import org.pscfederator.ecps.simulator.DeviceApiClient;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
 import org.pscfederator.it.harness.CardBrowser;
 import org.pscfederator.it.harness.SandboxServer;
+import org.pscfederator.it.harness.RelyingServiceChecks;
 import org.pscfederator.it.harness.SandboxServerExtension;
-import org.pscfederator.it.harness.SignedJwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -52,19 +51,7 @@ class EcpsLoginIT {
         Map<String, String> parameters = outcome.redirectParameters();
         assertThat(parameters.get("state")).isEqualTo(request.state());
         JsonNode tokens = exchange(server, parameters.get("code"), request);
-        JsonNode idToken = SignedJwt.verified(server, tokens.get("id_token").asText());
-        assertThat(idToken.get("nonce").asText()).isEqualTo(request.nonce());
-        assertThat(idToken.get("acr").asText()).isEqualTo("eidas1");
-        assertThat(idToken.get("amr").toString()).isEqualTo("[\"swk\",\"pin\",\"mfa\"]");
-        assertThat(idToken.get("SubjectNameID").asText()).isEqualTo(ID_NAT);
-
-        HttpResponse<String> userinfo = server.get(server.realmUrl() + "/protocol/openid-connect/userinfo",
-                tokens.get("access_token").asText());
-        assertThat(userinfo.statusCode()).isEqualTo(200);
-        assertThat(userinfo.headers().firstValue("Content-Type").orElse("")).startsWith("application/jwt");
-        JsonNode claims = SignedJwt.verified(server, userinfo.body());
-        assertThat(claims.get("SubjectNameID").asText()).isEqualTo(ID_NAT);
-        assertThat(claims.has("SubjectRefPro")).isTrue();
+        RelyingServiceChecks.loggedInAs(server, tokens, request, ID_NAT, "[\"swk\",\"pin\",\"mfa\"]");
         assertThat(events(server, "LOGIN", Map.of("psc_means", "e-CPS", "psc_idnat", ID_NAT,
                 "psc_device", phone.deviceId(), "psc_outcome", "approved"))).isNotEmpty();
     }
