@@ -1,7 +1,6 @@
 package org.pscfederator.it.harness;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,9 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.pscfederator.certificates.PemTrust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -280,17 +277,9 @@ public final class SandboxServer implements AutoCloseable {
 
     /** A TLS context that presents the given keys (a card, an ORG certificate) and trusts the sandbox bundle. */
     public static SSLContext withKeys(KeyManager[] keyManagers, Path pemBundle) throws IOException {
-        try (InputStream in = Files.newInputStream(pemBundle)) {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
+        try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, factory.getTrustManagers(), null);
+            context.init(keyManagers, PemTrust.trustManagers(pemBundle), null);
             return context;
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("cannot trust " + pemBundle + ": " + e.getMessage(), e);
