@@ -20,6 +20,7 @@ import org.keycloak.representations.IDToken;
 import org.pscfederator.directory.storage.DirectoryEntry;
 import org.pscfederator.directory.storage.DirectoryUserStorageProviderFactory;
 import org.pscfederator.directory.storage.ProfessionalUser;
+import org.pscfederator.realm.PscRealm;
 
 /**
  * Puts PSC's professional claims (SubjectRefPro, SubjectRole, otherIds...) in userinfo, from the directory. Kept out
@@ -37,6 +38,9 @@ public class PscProfessionalClaimsMapper extends AbstractOIDCProtocolMapper impl
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        if (!PscRealm.of(session).owns(userSession.getRealm())) {
+            return;
+        }
         List<DirectoryEntry> entries = entries(session, userSession.getUser());
         if (entries.isEmpty()) {
             return;

@@ -1,6 +1,8 @@
 package org.pscfederator.ecps;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.keycloak.models.KeycloakSession;
@@ -8,18 +10,41 @@ import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * One-time activation codes (8 digits) bound to an idNat, in the single-use store: valid for a short time, used at
- * most once, and dropped after {@value #MAX_FAILURES} wrong tries so they cannot be guessed.
+ * most once. Guessing is bounded per idNat and per address over an hour, whichever code was issued meanwhile (a new
+ * code does not start the count again), and a guess past the bound is not even compared. Codes sent to the
+ * directory's contact details are bounded the same way, which also bounds the messages a professional receives.
  */
 public final class ActivationCodes {
 
-    static final int MAX_FAILURES = 5;
+    private static final int HOUR = 3600;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String KEY = "psc-ecps-activation:";
 
     private final SingleUseObjectProvider store;
+    private final Quota quota;
 
     public ActivationCodes(KeycloakSession session) {
-        this.store = session.singleUseObjects();
+        this(session.singleUseObjects());
+    }
+
+    ActivationCodes(SingleUseObjectProvider store) {
+        this.store = store;
+        this.quota = new Quota(store);
+    }
+
+    public enum Redemption { REGISTERED, WRONG_CODE, TOO_MANY_GUESSES }
+
+    public enum Request { ALLOWED, ID_NAT_LIMIT, ADDRESS_LIMIT }
+
+    /** Takes one of the hour's code requests by contact for this idNat and this address. */
+    public Request takeContactRequest(String idNat, String address, EcpsSettings settings) {
+        if (!quota.take(KEY + "request-addr:" + address, settings.activationsPerAddressPerHour(), HOUR)) {
+            return Request.ADDRESS_LIMIT;
+        }
+        if (!quota.take(KEY + "request-idnat:" + idNat, settings.activationsPerIdNatPerHour(), HOUR)) {
+            return Request.ID_NAT_LIMIT;
+        }
+        return Request.ALLOWED;
     }
 
     public String issue(String idNat, int seconds) {
@@ -29,27 +54,35 @@ public final class ActivationCodes {
         return code;
     }
 
-    /** True once for the right code; a wrong one counts towards dropping the code. */
-    public boolean redeem(String idNat, String code) {
-        Map<String, String> issued = store.get(KEY + idNat);
-        if (issued == null || code == null) {
-            return false;
+    /** REGISTERED once for the right code; a wrong one counts, for the idNat and for the address. */
+    public Redemption redeem(String idNat, String address, String code, EcpsSettings settings) {
+        String perIdNat = KEY + "guess-idnat:" + idNat;
+        String perAddress = KEY + "guess-addr:" + address;
+        if (quota.spent(perIdNat, settings.activationGuessesPerIdNatPerHour(), HOUR)
+                || quota.spent(perAddress, settings.activationGuessesPerAddressPerHour(), HOUR)) {
+            return Redemption.TOO_MANY_GUESSES;
         }
-        if (!java.security.MessageDigest.isEqual(issued.get("code").getBytes(), code.getBytes())) {
-            boolean counted = false;
-            for (int i = 0; i < MAX_FAILURES && !counted; i++) {
-                counted = store.putIfAbsent(KEY + "fail:" + idNat + ":" + issued.get("nonce") + ":" + i, 3600);
-            }
-            if (!counted) {
+        Map<String, String> issued = store.get(KEY + idNat);
+        if (issued == null || code == null || !MessageDigest.isEqual(issued.get("code").getBytes(StandardCharsets.UTF_8),
+                code.getBytes(StandardCharsets.UTF_8))) {
+            quota.take(perAddress, settings.activationGuessesPerAddressPerHour(), HOUR);
+            if (!quota.take(perIdNat, settings.activationGuessesPerIdNatPerHour(), HOUR)
+                    || quota.spent(perIdNat, settings.activationGuessesPerIdNatPerHour(), HOUR)) {
+                // The last allowed guess was wrong: the code is of no more use this hour.
                 store.remove(KEY + idNat);
             }
-            return false;
+            return Redemption.WRONG_CODE;
         }
         // Exactly one registration per code, even when two arrive at once.
-        if (!store.putIfAbsent(KEY + "used:" + issued.get("nonce"), 3600)) {
-            return false;
+        if (!store.putIfAbsent(KEY + "used:" + issued.get("nonce"), HOUR)) {
+            return Redemption.WRONG_CODE;
         }
         store.remove(KEY + idNat);
-        return true;
+        return Redemption.REGISTERED;
+    }
+
+    /** Seconds until this hour's counts start again, for Retry-After. */
+    public static long secondsLeft() {
+        return Quota.secondsLeft(HOUR);
     }
 }

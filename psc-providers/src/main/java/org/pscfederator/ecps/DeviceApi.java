@@ -33,13 +33,15 @@ import org.keycloak.util.JsonSerialization;
 import org.pscfederator.cps.CardLogin;
 import org.pscfederator.directory.NationalColumn;
 import org.pscfederator.directory.storage.DirectoryEntry;
-import org.pscfederator.directory.storage.RealmAdminCheck;
+import org.pscfederator.realm.PscRealm;
+import org.pscfederator.realm.RealmAdminCheck;
 import org.pscfederator.directory.storage.DirectoryUserStorageProviderFactory;
 
 /**
  * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
  * Devices authenticate with a JWS signed by their key; administrators with a realm-admin bearer token; the
- * professional's browser only reads the state of its own pending request by its unguessable id.
+ * professional's browser only reads the state of its own pending request by its unguessable id. Served in the PSC
+ * realm only: elsewhere Keycloak answers 404.
  */
 public class DeviceApi implements RealmResourceProvider {
 
@@ -59,7 +61,7 @@ public class DeviceApi implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return this;
+        return PscRealm.of(session).owns(realm()) ? this : null;
     }
 
     @Override
@@ -87,6 +89,15 @@ public class DeviceApi implements RealmResourceProvider {
         }
         event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
         EcpsSettings settings = EcpsSettings.of(realm());
+        // Counted before the directory is read, known or not, so that the limit says nothing about who exists.
+        ActivationCodes.Request allowed = new ActivationCodes(session).takeContactRequest(idNat.get(), address(),
+                settings);
+        if (allowed != ActivationCodes.Request.ALLOWED) {
+            String reason = allowed == ActivationCodes.Request.ID_NAT_LIMIT ? "too_many_activation_requests_identifier"
+                    : "too_many_activation_requests_address";
+            event.detail(EcpsEvents.DETAIL_REASON, reason).error(Errors.INVALID_REQUEST);
+            return tooMany(reason, "Trop de demandes de code d'activation. Réessayez dans une heure.");
+        }
         try {
             List<DirectoryEntry> entries = DirectoryUserStorageProviderFactory.storeOf(session).entries(idNat.get());
             if (entries.isEmpty()) {
@@ -163,7 +174,14 @@ public class DeviceApi implements RealmResourceProvider {
             event.detail(EcpsEvents.DETAIL_REASON, e.reason()).error(Errors.INVALID_INPUT);
             return error(e.status(), e.reason());
         }
-        if (!new ActivationCodes(session).redeem(idNat.get(), text(body, "activation_code"))) {
+        ActivationCodes.Redemption redemption = new ActivationCodes(session).redeem(idNat.get(), address(),
+                text(body, "activation_code"), EcpsSettings.of(realm()));
+        if (redemption == ActivationCodes.Redemption.TOO_MANY_GUESSES) {
+            event.detail(EcpsEvents.DETAIL_REASON, "too_many_activation_guesses").error(Errors.INVALID_CODE);
+            return tooMany("too_many_activation_guesses",
+                    "Trop de codes d'activation erronés. Réessayez dans une heure avec un nouveau code.");
+        }
+        if (redemption != ActivationCodes.Redemption.REGISTERED) {
             event.detail(EcpsEvents.DETAIL_REASON, "invalid_activation_code").error(Errors.INVALID_CODE);
             return error(400, "invalid_activation_code");
         }
@@ -193,15 +211,11 @@ public class DeviceApi implements RealmResourceProvider {
         PendingRequests requests = new PendingRequests(session);
         long deadline = System.currentTimeMillis() + Math.min(MAX_WAIT_MILLIS, Math.max(0, wait == null ? 0 : wait) * 1000L);
         while (true) {
-            Optional<EcpsRequest> request = requests.current(device.idNat());
-            if (request.isPresent()) {
-                EcpsRequest shown = request.get();
-                Map<String, Object> answer = new LinkedHashMap<>();
-                answer.put("request_id", shown.id());
-                answer.put("choices", shown.choices());
-                answer.put("client_name", shown.clientName());
-                answer.put("binding_message", shown.bindingMessage());
-                answer.put("expires_at", shown.expiresAt().getEpochSecond());
+            List<EcpsRequest> outstanding = requests.outstanding(device.idNat());
+            if (!outstanding.isEmpty()) {
+                // The newest on top, as before; every source's request listed, for the professional to pick theirs.
+                Map<String, Object> answer = shown(outstanding.get(0));
+                answer.put("requests", outstanding.stream().map(DeviceApi::shown).toList());
                 return json(200, answer);
             }
             if (System.currentTimeMillis() >= deadline) {
@@ -409,6 +423,16 @@ public class DeviceApi implements RealmResourceProvider {
         return "";
     }
 
+    private static Map<String, Object> shown(EcpsRequest request) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("request_id", request.id());
+        shown.put("choices", request.choices());
+        shown.put("client_name", request.clientName());
+        shown.put("binding_message", request.bindingMessage());
+        shown.put("expires_at", request.expiresAt().getEpochSecond());
+        return shown;
+    }
+
     private static Map<String, Object> shown(Device device) {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("device_id", device.id());
@@ -460,6 +484,17 @@ public class DeviceApi implements RealmResourceProvider {
 
     private static Response error(int status, String reason) {
         return json(status, Map.of("error", reason));
+    }
+
+    /** 429 with the reason, a French message the app can show, and when to try again. */
+    private static Response tooMany(String reason, String message) {
+        Response answer = json(429, Map.of("error", reason, "message", message));
+        return Response.fromResponse(answer).header("Retry-After", ActivationCodes.secondsLeft()).build();
+    }
+
+    /** The caller's address, as the TLS front saw it. */
+    private String address() {
+        return session.getContext().getConnection().getRemoteAddr();
     }
 
     private static void sleep() {

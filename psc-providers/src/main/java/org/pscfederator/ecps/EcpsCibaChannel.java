@@ -35,8 +35,10 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
         EcpsSettings settings = EcpsSettings.of(realm);
         String idNat = request.getUser().getUsername();
         String address = session.getContext().getConnection().getRemoteAddr();
-        if (new PushLimits(session).take(idNat, address, settings) != PushLimits.Verdict.ALLOWED) {
-            // Keycloak answers the caller 503 "Unexpected response from authentication device": nothing is pushed.
+        PushSource source = PushSource.relyingService(request.getClient().getClientId());
+        if (new PushLimits(session).take(idNat, address, source, settings) != PushLimits.Verdict.ALLOWED) {
+            // The user resolver answered the caller slow_down already unless two requests raced for the last push;
+            // then Keycloak answers 503 "Unexpected response from authentication device". Nothing is pushed.
             LOG.infof("CIBA e-CPS request refused: push limit reached");
             EcpsEvents.of(session, realm, org.keycloak.events.EventType.LOGIN).detail(EcpsEvents.DETAIL_ID_NAT, idNat)
                     .detail(EcpsEvents.DETAIL_REASON, "too_many_pushes").error(org.keycloak.events.Errors.INVALID_REQUEST);
@@ -44,7 +46,7 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
         }
         String clientName = request.getClient().getName() == null || request.getClient().getName().isBlank()
                 ? request.getClient().getClientId() : request.getClient().getName();
-        EcpsRequest opened = new PendingRequests(session).open(idNat, clientName, request.getBindingMessage(),
+        EcpsRequest opened = new PendingRequests(session).open(idNat, source, clientName, request.getBindingMessage(),
                 Math.min(settings.requestSeconds(), realm.getCibaPolicy().getExpiresIn()), request.getAuthResultId());
         if (!(request.getUser() instanceof UnknownProfessional)) {
             try {

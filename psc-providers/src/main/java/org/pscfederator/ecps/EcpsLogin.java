@@ -85,7 +85,8 @@ public final class EcpsLogin {
         rememberIdentifier(context, remember ? idNat.get() : null, remember);
         EcpsSettings settings = EcpsSettings.of(realm);
         String address = context.getConnection().getRemoteAddr();
-        PushLimits.Verdict verdict = new PushLimits(context.getSession()).take(idNat.get(), address, settings);
+        PushSource source = PushSource.browser(address);
+        PushLimits.Verdict verdict = new PushLimits(context.getSession()).take(idNat.get(), address, source, settings);
         if (verdict != PushLimits.Verdict.ALLOWED) {
             String reason = verdict == PushLimits.Verdict.ID_NAT_LIMIT ? "too_many_pushes_identifier"
                     : "too_many_pushes_address";
@@ -93,7 +94,7 @@ public final class EcpsLogin {
             return;
         }
         String clientName = context.getAuthenticationSession().getClient().getName();
-        EcpsRequest request = new PendingRequests(context.getSession()).open(idNat.get(),
+        EcpsRequest request = new PendingRequests(context.getSession()).open(idNat.get(), source,
                 clientName == null || clientName.isBlank() ? context.getAuthenticationSession().getClient()
                         .getClientId() : clientName, null, settings.requestSeconds());
         push(context, idNat.get(), request, settings);

@@ -8,10 +8,10 @@ import java.util.Map;
 /**
  * A pending e-CPS request (from the browser, or from a relying service's CIBA request, whose Keycloak request id it
  * keeps): who is asked, the code the login page shows, the three codes the phone offers (one of
- * them right), and until when. Kept as the notes of a single-use object, so every node reads the same.
+ * them right), since and until when. Kept as the notes of a single-use object, so every node reads the same.
  */
 public record EcpsRequest(String id, String idNat, String shownCode, List<String> choices, String clientName,
-        String bindingMessage, Instant expiresAt, String cibaAuthResultId) {
+        String bindingMessage, Instant openedAt, Instant expiresAt, String cibaAuthResultId) {
 
     Map<String, String> notes() {
         Map<String, String> notes = new LinkedHashMap<>();
@@ -20,6 +20,7 @@ public record EcpsRequest(String id, String idNat, String shownCode, List<String
         notes.put("choices", String.join(",", choices));
         notes.put("client", clientName == null ? "" : clientName);
         notes.put("binding", bindingMessage == null ? "" : bindingMessage);
+        notes.put("opened", openedAt.toString());
         notes.put("expires", Long.toString(expiresAt.getEpochSecond()));
         notes.put("ciba", cibaAuthResultId == null ? "" : cibaAuthResultId);
         return notes;
@@ -27,7 +28,8 @@ public record EcpsRequest(String id, String idNat, String shownCode, List<String
 
     static EcpsRequest of(String id, Map<String, String> notes) {
         return new EcpsRequest(id, notes.get("idNat"), notes.get("shown"), List.of(notes.get("choices").split(",")),
-                notes.get("client"), notes.get("binding"), Instant.ofEpochSecond(Long.parseLong(notes.get("expires"))),
+                notes.get("client"), notes.get("binding"), Instant.parse(notes.get("opened")),
+                Instant.ofEpochSecond(Long.parseLong(notes.get("expires"))),
                 notes.getOrDefault("ciba", "").isEmpty() ? null : notes.get("ciba"));
     }
 

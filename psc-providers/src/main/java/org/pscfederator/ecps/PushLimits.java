@@ -1,45 +1,54 @@
 package org.pscfederator.ecps;
 
-import java.time.Instant;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * Pushes per idNat and per source address per minute, counted cluster-wide: each push takes one of the minute's
- * numbered slots with {@code putIfAbsent}; when every slot is taken, the limit is reached.
+ * Pushes per minute, counted cluster-wide: per source address (every identifier), per identifier from one source,
+ * and per identifier from every source. The per-source count comes first, so that someone flooding a professional
+ * from one place spends that place's quota, not the professional's whole quota: the professional logging in from
+ * elsewhere (or a relying service's CIBA request) still gets through until the overall ceiling.
  */
 public final class PushLimits {
 
-    private final SingleUseObjectProvider store;
+    private static final int MINUTE = 60;
+
+    private final Quota quota;
 
     public PushLimits(KeycloakSession session) {
         this(session.singleUseObjects());
     }
 
     PushLimits(SingleUseObjectProvider store) {
-        this.store = store;
+        this.quota = new Quota(store);
     }
 
     public enum Verdict { ALLOWED, ID_NAT_LIMIT, ADDRESS_LIMIT }
 
-    public Verdict take(String idNat, String address, EcpsSettings settings) {
-        long minute = Instant.now().getEpochSecond() / 60;
-        if (!takeSlot("psc-ecps-push-addr:" + address + ":" + minute, settings.pushesPerAddressPerMinute())) {
+    /** Takes one push for this identifier, from this address and this source (see {@link PushSource}). */
+    public Verdict take(String idNat, String address, PushSource source, EcpsSettings settings) {
+        if (!quota.take("psc-ecps-push-addr:" + address, settings.pushesPerAddressPerMinute(), MINUTE)) {
             return Verdict.ADDRESS_LIMIT;
         }
-        if (!takeSlot("psc-ecps-push-idnat:" + idNat + ":" + minute, settings.pushesPerIdNatPerMinute())) {
+        if (!quota.take("psc-ecps-push-source:" + idNat + ":" + source.key(),
+                settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)) {
+            return Verdict.ID_NAT_LIMIT;
+        }
+        if (!quota.take("psc-ecps-push-idnat:" + idNat, settings.pushesPerIdNatPerMinute(), MINUTE)) {
             return Verdict.ID_NAT_LIMIT;
         }
         return Verdict.ALLOWED;
     }
 
-    private boolean takeSlot(String prefix, int limit) {
-        for (int slot = 0; slot < limit; slot++) {
-            if (store.putIfAbsent(prefix + ":" + slot, 120)) {
-                return true;
-            }
-        }
-        return false;
+    /** True if a push for this identifier from this source would be refused now; takes nothing. */
+    public boolean spent(String idNat, String address, PushSource source, EcpsSettings settings) {
+        return quota.spent("psc-ecps-push-addr:" + address, settings.pushesPerAddressPerMinute(), MINUTE)
+                || quota.spent("psc-ecps-push-source:" + idNat + ":" + source.key(),
+                        settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)
+                || quota.spent("psc-ecps-push-idnat:" + idNat, settings.pushesPerIdNatPerMinute(), MINUTE);
+    }
+
+    static long secondsLeft() {
+        return Quota.secondsLeft(MINUTE);
     }
 }

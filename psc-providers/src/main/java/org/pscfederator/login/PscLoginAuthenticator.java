@@ -1,14 +1,18 @@
 package org.pscfederator.login;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.pscfederator.cps.CardLogin;
+import org.pscfederator.ecps.EcpsEvents;
 import org.pscfederator.ecps.EcpsLogin;
+import org.pscfederator.realm.PscRealm;
 
 /**
  * PSC's login page: the professional chooses "Carte CPS" or "Application e-CPS". The card login runs on the certificate
@@ -18,14 +22,35 @@ public class PscLoginAuthenticator implements Authenticator {
 
     static final String TEMPLATE = "psc-login.ftl";
     static final String METHOD = "method";
+    static final String NOT_PSC_REALM_MESSAGE = "pscLoginNotPscRealm";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (refusedOutsidePscRealm(context)) {
+            return;
+        }
         context.challenge(context.form().createForm(TEMPLATE));
+    }
+
+    /**
+     * PSC's professionals log in to PSC's realm only: in another realm this login would push to their phones and read
+     * their directory entry for someone else's service.
+     */
+    private static boolean refusedOutsidePscRealm(AuthenticationFlowContext context) {
+        if (PscRealm.of(context.getSession()).owns(context.getRealm())) {
+            return false;
+        }
+        context.getEvent().detail(EcpsEvents.DETAIL_REASON, "not_psc_realm");
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, context.form().setError(NOT_PSC_REALM_MESSAGE)
+                .createErrorPage(Response.Status.NOT_FOUND));
+        return true;
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (refusedOutsidePscRealm(context)) {
+            return;
+        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String method = form.getFirst(METHOD);
         if ("card".equals(method)) {

@@ -17,10 +17,11 @@ class PendingRequestsTest {
 
     private final InMemorySingleUseObjects store = new InMemorySingleUseObjects();
     private final PendingRequests requests = new PendingRequests(store);
+    private static final PushSource BROWSER = PushSource.browser("10.0.0.1");
 
     @RepeatedTest(50)
     void threeDistinctTwoDigitCodesOneOfThemShown() {
-        EcpsRequest request = requests.open("899700366240", "rp", null, 120);
+        EcpsRequest request = requests.open("899700366240", BROWSER, "rp", null, 120);
 
         assertThat(request.choices()).hasSize(3).doesNotHaveDuplicates().contains(request.shownCode())
                 .allMatch(code -> code.matches("[1-9][0-9]"));
@@ -31,7 +32,7 @@ class PendingRequestsTest {
     void theShownCodeIsNotAlwaysInTheSamePlace() {
         Set<Integer> positions = new java.util.HashSet<>();
         for (int i = 0; i < 200; i++) {
-            EcpsRequest request = requests.open("899700366240", "rp", null, 120);
+            EcpsRequest request = requests.open("899700366240", BROWSER, "rp", null, 120);
             positions.add(request.choices().indexOf(request.shownCode()));
         }
         assertThat(positions).containsExactlyInAnyOrder(0, 1, 2);
@@ -39,14 +40,14 @@ class PendingRequestsTest {
 
     @Test
     void aBindingMessageOfTwoDigitsIsTheShownCode() {
-        assertThat(requests.open("899700366240", "rp", "42", 120).shownCode()).isEqualTo("42");
-        assertThat(requests.open("899700366240", "rp", "<b>", 120).shownCode()).matches("[0-9]{2}");
+        assertThat(requests.open("899700366240", BROWSER, "rp", "42", 120).shownCode()).isEqualTo("42");
+        assertThat(requests.open("899700366240", BROWSER, "rp", "<b>", 120).shownCode()).matches("[0-9]{2}");
     }
 
     @Test
     void aNewRequestReplacesTheOutstandingOne() {
-        EcpsRequest first = requests.open("899700366240", "rp", null, 120);
-        EcpsRequest second = requests.open("899700366240", "rp", null, 120);
+        EcpsRequest first = requests.open("899700366240", BROWSER, "rp", null, 120);
+        EcpsRequest second = requests.open("899700366240", BROWSER, "rp", null, 120);
 
         assertThat(requests.isCurrent(first)).isFalse();
         assertThat(requests.isCurrent(second)).isTrue();
@@ -56,7 +57,7 @@ class PendingRequestsTest {
 
     @Test
     void onlyTheFirstDecisionCounts() {
-        EcpsRequest request = requests.open("899700366240", "rp", null, 120);
+        EcpsRequest request = requests.open("899700366240", BROWSER, "rp", null, 120);
 
         assertThat(requests.decision(request.id())).isEmpty();
         assertThat(requests.decide(request, Outcome.DENIED, "device-a")).isTrue();
@@ -67,7 +68,7 @@ class PendingRequestsTest {
 
     @Test
     void concurrentDecisionsExactlyOneWins() throws Exception {
-        EcpsRequest request = requests.open("899700366240", "rp", null, 120);
+        EcpsRequest request = requests.open("899700366240", BROWSER, "rp", null, 120);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> tasks = IntStream.range(0, 32).<Callable<Boolean>>mapToObj(i ->
@@ -91,14 +92,71 @@ class PendingRequestsTest {
     }
 
     @Test
+    void anotherSourcesRequestDoesNotReplaceTheProfessionalsOwn() {
+        EcpsRequest own = requests.open("899700366240", BROWSER, "rp", null, 120);
+        EcpsRequest others = requests.open("899700366240", PushSource.browser("192.0.2.66"), "evil", null, 120);
+        EcpsRequest ciba = requests.open("899700366240", PushSource.relyingService("hospital"), "rp", null, 60, "x");
+
+        assertThat(requests.isCurrent(own)).isTrue();
+        assertThat(requests.isCurrent(others)).isTrue();
+        assertThat(requests.outstanding("899700366240")).extracting(EcpsRequest::id)
+                .containsExactly(ciba.id(), others.id(), own.id());
+        assertThat(requests.current("899700366240")).map(EcpsRequest::id).contains(ciba.id());
+    }
+
+    @Test
+    void pastTheBoundOfSourcesTheOldestIsDropped() {
+        EcpsRequest oldest = requests.open("899700366240", PushSource.browser("192.0.2.0"), "rp", null, 120);
+        for (int i = 1; i < PendingRequests.MAX_SOURCES; i++) {
+            requests.open("899700366240", PushSource.browser("192.0.2." + i), "rp", null, 120);
+        }
+        assertThat(requests.isCurrent(oldest)).isTrue();
+
+        requests.open("899700366240", PushSource.browser("192.0.2.99"), "rp", null, 120);
+
+        assertThat(requests.isCurrent(oldest)).isFalse();
+        assertThat(requests.outstanding("899700366240")).hasSize(PendingRequests.MAX_SOURCES);
+    }
+
+    @Test
     void pushLimitsCountPerIdentifierAndPerAddress() {
         PushLimits limits = new PushLimits(store);
-        EcpsSettings settings = new EcpsSettings(120, 2, 3, 90, "outbox", "outbox");
+        EcpsSettings settings = settings(2, 2, 3);
 
-        assertThat(limits.take("A", "10.0.0.1", settings)).isEqualTo(PushLimits.Verdict.ALLOWED);
-        assertThat(limits.take("A", "10.0.0.1", settings)).isEqualTo(PushLimits.Verdict.ALLOWED);
-        assertThat(limits.take("A", "10.0.0.1", settings)).isEqualTo(PushLimits.Verdict.ID_NAT_LIMIT);
-        assertThat(limits.take("B", "10.0.0.1", settings)).isEqualTo(PushLimits.Verdict.ADDRESS_LIMIT);
-        assertThat(limits.take("B", "10.0.0.2", settings)).isEqualTo(PushLimits.Verdict.ALLOWED);
+        assertThat(limits.take("A", "10.0.0.1", PushSource.browser("10.0.0.1"), settings))
+                .isEqualTo(PushLimits.Verdict.ALLOWED);
+        assertThat(limits.take("A", "10.0.0.1", PushSource.browser("10.0.0.1"), settings))
+                .isEqualTo(PushLimits.Verdict.ALLOWED);
+        assertThat(limits.take("A", "10.0.0.1", PushSource.browser("10.0.0.1"), settings))
+                .isEqualTo(PushLimits.Verdict.ID_NAT_LIMIT);
+        assertThat(limits.take("B", "10.0.0.1", PushSource.browser("10.0.0.1"), settings))
+                .isEqualTo(PushLimits.Verdict.ADDRESS_LIMIT);
+        assertThat(limits.take("B", "10.0.0.2", PushSource.browser("10.0.0.2"), settings))
+                .isEqualTo(PushLimits.Verdict.ALLOWED);
+    }
+
+    @Test
+    void oneSourceSpendsItsOwnShareOfAProfessionalsPushesOnly() {
+        PushLimits limits = new PushLimits(store);
+        EcpsSettings settings = settings(4, 2, 100);
+        PushSource attacker = PushSource.browser("192.0.2.66");
+        PushSource professional = PushSource.browser("10.0.0.1");
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(limits.take("A", "192.0.2.66", attacker, settings)).isEqualTo(PushLimits.Verdict.ALLOWED);
+        }
+        assertThat(limits.take("A", "192.0.2.66", attacker, settings)).isEqualTo(PushLimits.Verdict.ID_NAT_LIMIT);
+        assertThat(limits.spent("A", "192.0.2.66", attacker, settings)).isTrue();
+
+        assertThat(limits.spent("A", "10.0.0.1", professional, settings)).isFalse();
+        assertThat(limits.take("A", "10.0.0.1", professional, settings)).isEqualTo(PushLimits.Verdict.ALLOWED);
+        assertThat(limits.take("A", "10.0.0.9", PushSource.relyingService("rp"), settings))
+                .isEqualTo(PushLimits.Verdict.ALLOWED);
+        assertThat(limits.take("A", "10.0.0.8", PushSource.browser("10.0.0.8"), settings))
+                .as("every source together still stops at the ceiling").isEqualTo(PushLimits.Verdict.ID_NAT_LIMIT);
+    }
+
+    static EcpsSettings settings(int perIdNat, int perIdNatPerSource, int perAddress) {
+        return new EcpsSettings(120, perIdNat, perIdNatPerSource, perAddress, 90, 3, 10, 5, 20, "outbox", "outbox");
     }
 }

@@ -76,7 +76,7 @@ class RelayPushGatewayTest {
 
     private static EcpsRequest request() {
         return new EcpsRequest("0123456789abcdef0123456789abcdef", "899700366240", "47", List.of("12", "47", "83"),
-                "Service", null, Instant.now().plusSeconds(120), null);
+                "Service", null, Instant.now(), Instant.now().plusSeconds(120), null);
     }
 
     private static Device device() {

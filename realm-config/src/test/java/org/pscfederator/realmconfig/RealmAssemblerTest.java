@@ -57,10 +57,13 @@ class RealmAssemblerTest {
         ObjectNode productionAttributes = production.get("attributes").deepCopy();
         // e-CPS in the sandbox: an outbox instead of mail and push, higher push limits for tests and the bench.
         Set<String> ecpsRelaxed = Set.of("pscEcpsNotifications", "pscEcpsPush", "pscEcpsPushesPerIdNatPerMinute",
-                "pscEcpsPushesPerAddressPerMinute");
+                "pscEcpsPushesPerIdNatPerSourcePerMinute", "pscEcpsPushesPerAddressPerMinute",
+                "pscEcpsActivationsPerAddressPerHour", "pscEcpsActivationGuessesPerAddressPerHour");
         assertThat(production.at("/attributes/pscEcpsNotifications").asText()).isEqualTo("email");
         assertThat(production.at("/attributes/pscEcpsPush").asText()).isEqualTo("relay");
-        assertThat(production.at("/attributes/pscEcpsPushesPerIdNatPerMinute").asText()).isEqualTo("5");
+        assertThat(production.at("/attributes/pscEcpsPushesPerIdNatPerMinute").asText()).isEqualTo("20");
+        assertThat(production.at("/attributes/pscEcpsPushesPerIdNatPerSourcePerMinute").asText()).isEqualTo("5");
+        assertThat(production.at("/attributes/pscEcpsActivationGuessesPerIdNatPerHour").asText()).isEqualTo("5");
         assertThat(sandbox.at("/attributes/pscEcpsNotifications").asText()).isEqualTo("outbox");
         sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors", "pscClientSecretAllowed"));
         productionAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));

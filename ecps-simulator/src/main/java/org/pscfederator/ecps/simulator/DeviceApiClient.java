@@ -95,8 +95,23 @@ public final class DeviceApiClient {
         return answer;
     }
 
-    /** Waits up to {@code waitSeconds} for a request for the device's professional. */
+    /** Waits up to {@code waitSeconds} for a request for the device's professional: the newest. */
     public Optional<Pending> pending(SimulatedDevice device, int waitSeconds) {
+        return waitForPending(device, waitSeconds).map(DeviceApiClient::pendingOf);
+    }
+
+    /**
+     * Every request waiting for the professional, the newest first: one per source (browser address or relying
+     * service), so that the professional picks theirs by service name and code.
+     */
+    public List<Pending> outstanding(SimulatedDevice device, int waitSeconds) {
+        List<Pending> all = new ArrayList<>();
+        waitForPending(device, waitSeconds).ifPresent(body -> body.path("requests")
+                .forEach(request -> all.add(pendingOf(request))));
+        return all;
+    }
+
+    private Optional<JsonNode> waitForPending(SimulatedDevice device, int waitSeconds) {
         Answer answer = send(HttpRequest.newBuilder(URI.create(api + "device/pending?wait=" + waitSeconds))
                 .timeout(Duration.ofSeconds(waitSeconds + 30))
                 .header("Authorization", "PSC-Device " + DeviceSigner.proof(device.deviceId(), device.proofKey(),
@@ -107,11 +122,14 @@ public final class DeviceApiClient {
         if (answer.status() != 200) {
             throw new SimulatorException("pending request: HTTP " + answer.status() + " " + answer.error());
         }
-        JsonNode body = answer.body();
+        return Optional.of(answer.body());
+    }
+
+    private static Pending pendingOf(JsonNode request) {
         List<String> choices = new ArrayList<>();
-        body.path("choices").forEach(choice -> choices.add(choice.asText()));
-        return Optional.of(new Pending(body.path("request_id").asText(), choices, body.path("client_name").asText(),
-                body.path("binding_message").asText(), body.path("expires_at").asLong()));
+        request.path("choices").forEach(choice -> choices.add(choice.asText()));
+        return new Pending(request.path("request_id").asText(), choices, request.path("client_name").asText(),
+                request.path("binding_message").asText(), request.path("expires_at").asLong());
     }
 
     /** Sends a signed answer as it is (the tests send forged and replayed ones through here too). */

@@ -32,26 +32,6 @@ class EcpsCibaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID_NAT = "899700366240";
 
-    private static HttpResponse<String> post(SandboxServer server, String path, String form) throws Exception {
-        return server.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/" + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-    }
-
-    private static HttpResponse<String> backchannel(SandboxServer server, String loginHint, String binding)
-            throws Exception {
-        return post(server, "ext/ciba/auth", "client_id=" + CLIENT + "&client_secret=" + SECRET
-                + "&login_hint=" + URLEncoder.encode(loginHint, StandardCharsets.UTF_8)
-                + "&binding_message=" + binding + "&scope=" + URLEncoder.encode("openid scope_all", StandardCharsets.UTF_8)
-                + "&acr_values=eidas1");
-    }
-
-    private static HttpResponse<String> poll(SandboxServer server, String authReqId) throws Exception {
-        return post(server, "token", "grant_type=" + URLEncoder.encode("urn:openid:params:grant-type:ciba",
-                StandardCharsets.UTF_8) + "&auth_req_id=" + authReqId + "&client_id=" + CLIENT
-                + "&client_secret=" + SECRET);
-    }
-
     @Test
     void cibaLoginApprovedOnThePhoneAndAnUnknownHintLooksTheSame(SandboxServer server) throws Exception {
         server.importSandboxDirectories();

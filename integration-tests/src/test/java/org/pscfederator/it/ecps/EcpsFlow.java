@@ -105,6 +105,28 @@ final class EcpsFlow {
         return JSON.readTree(response.body());
     }
 
+    static HttpResponse<String> postForm(SandboxServer server, String path, String form) throws Exception {
+        return server.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/" + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** The relying service's CIBA request (poll mode) for this idNat, with a 2-digit binding message. */
+    static HttpResponse<String> backchannel(SandboxServer server, String loginHint, String binding)
+            throws Exception {
+        return postForm(server, "ext/ciba/auth", "client_id=" + CLIENT + "&client_secret=" + SECRET
+                + "&login_hint=" + URLEncoder.encode(loginHint, StandardCharsets.UTF_8)
+                + "&binding_message=" + binding + "&scope=" + URLEncoder.encode("openid scope_all", StandardCharsets.UTF_8)
+                + "&acr_values=eidas1");
+    }
+
+    /** The relying service's poll of the token endpoint for a CIBA request. */
+    static HttpResponse<String> poll(SandboxServer server, String authReqId) throws Exception {
+        return postForm(server, "token", "grant_type=" + URLEncoder.encode("urn:openid:params:grant-type:ciba",
+                StandardCharsets.UTF_8) + "&auth_req_id=" + authReqId + "&client_id=" + CLIENT
+                + "&client_secret=" + SECRET);
+    }
+
     /** Events of this type whose details hold every given pair. */
     static List<JsonNode> events(SandboxServer server, String type, Map<String, String> details) throws Exception {
         JsonNode events = server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM

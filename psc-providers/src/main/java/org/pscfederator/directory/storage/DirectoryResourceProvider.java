@@ -23,10 +23,13 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.pscfederator.directory.ImportReport;
 import org.pscfederator.directory.NationalFileReader;
 import org.pscfederator.directory.StaffFileReader;
+import org.pscfederator.realm.PscRealm;
+import org.pscfederator.realm.RealmAdminCheck;
 
 /**
  * {@code /auth/realms/{realm}/psc-directory}: imports the national file ({@code import}) or the staff file
- * ({@code import?directory=staff}) and reports on the directory, for realm administrators only.
+ * ({@code import?directory=staff}) and reports on the directory, for the PSC realm's administrators only; not served
+ * (404) in any other realm.
  */
 public class DirectoryResourceProvider implements RealmResourceProvider {
 
@@ -43,7 +46,7 @@ public class DirectoryResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return this;
+        return PscRealm.of(session).owns(session.getContext().getRealm()) ? this : null;
     }
 
     @GET

@@ -15,8 +15,12 @@ import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryProvider;
+import org.pscfederator.realm.PscRealm;
 
-/** The directory as Keycloak's user store: read-only, a professional found by idNat (the username). */
+/**
+ * The directory as Keycloak's user store: read-only, a professional found by idNat (the username). In a realm that
+ * is not PSC's it finds nobody, even if that realm's administrator added this store to it.
+ */
 public class DirectoryUserStorageProvider implements UserStorageProvider, UserLookupProvider, UserQueryProvider {
 
     private final KeycloakSession session;
@@ -36,7 +40,7 @@ public class DirectoryUserStorageProvider implements UserStorageProvider, UserLo
 
     @Override
     public UserModel getUserByUsername(RealmModel realm, String username) {
-        if (username == null || username.isEmpty() || username.length() > 64) {
+        if (!PscRealm.of(session).owns(realm) || username == null || username.isEmpty() || username.length() > 64) {
             return null;
         }
         // Keycloak lower-cases usernames before asking a user store; idNats have upper-case letters only (staff
@@ -55,6 +59,9 @@ public class DirectoryUserStorageProvider implements UserStorageProvider, UserLo
     @Override
     public Stream<UserModel> searchForUserStream(RealmModel realm, Map<String, String> params, Integer first,
             Integer max) {
+        if (!PscRealm.of(session).owns(realm)) {
+            return Stream.empty();
+        }
         String text = params.getOrDefault(UserModel.SEARCH, params.get(UserModel.USERNAME));
         if (text == null || text.isBlank() || "*".equals(text.strip())) {
             text = "";
@@ -76,6 +83,9 @@ public class DirectoryUserStorageProvider implements UserStorageProvider, UserLo
 
     @Override
     public int getUsersCount(RealmModel realm) {
+        if (!PscRealm.of(session).owns(realm)) {
+            return 0;
+        }
         return (int) Math.min(Integer.MAX_VALUE, read(store::countProfessionals));
     }
 

@@ -6,11 +6,14 @@ import java.util.concurrent.CompletionException;
 
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderFactory;
+import org.pscfederator.realm.PscRealm;
 
 /** Registers the directory as a user store; its tables are brought to the current schema version at start. */
 public class DirectoryUserStorageProviderFactory implements UserStorageProviderFactory<DirectoryUserStorageProvider> {
@@ -23,6 +26,16 @@ public class DirectoryUserStorageProviderFactory implements UserStorageProviderF
     @Override
     public DirectoryUserStorageProvider create(KeycloakSession session, ComponentModel model) {
         return new DirectoryUserStorageProvider(session, model, store());
+    }
+
+    /** The directory belongs to PSC's realm: adding it to another realm is refused, and would find nobody anyway. */
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel config) {
+        PscRealm psc = PscRealm.of(session);
+        if (!psc.owns(realm)) {
+            throw new ComponentValidationException("the professional directory serves realm " + psc.name()
+                    + " only");
+        }
     }
 
     /**

@@ -1,7 +1,8 @@
-package org.pscfederator.directory.storage;
+package org.pscfederator.realm;
 
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
 
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
@@ -13,8 +14,9 @@ import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
- * Lets through a bearer token of a realm administrator only: this realm's {@code realm-management/realm-admin},
- * or the master realm's {@code admin}. Anything else is refused before the request body is read.
+ * Lets through a bearer token of an administrator of the realm that owns PSC's data only: that realm's
+ * {@code realm-management/realm-admin}, or the master realm's {@code admin}. Anything else is refused before the
+ * request body is read; in any other realm our endpoints are not served at all ({@link PscRealm}).
  */
 public final class RealmAdminCheck {
 
@@ -41,6 +43,10 @@ public final class RealmAdminCheck {
 
     public static void require(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
+        if (!PscRealm.of(session).owns(realm)) {
+            // Our resources are not served outside PSC's realm; this is the second lock on the same door.
+            throw new NotFoundException();
+        }
         AuthResult local = authenticate(session, realm);
         if (local != null) {
             ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
