@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +21,22 @@ class SimulatorWebPageTest {
     Path folder;
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private SimulatorWebPage page;
 
-    private SimulatorWebPage page() {
+    // No device API behind the page: a refused request must not reach it, or the handler would fail.
+    @BeforeEach
+    void newPage() {
         SimulatedDevice device = SimulatedDevice.create(folder.resolve("d.json"), "899700366240", "1234");
-        return new SimulatorWebPage(null, device, new PrintStream(log, true, StandardCharsets.UTF_8));
+        page = new SimulatorWebPage(null, device, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() {
+        page.stop();
     }
 
     @Test
     void showsTheThreeCodesAndEscapesWhatTheServerSent() {
-        SimulatorWebPage page = page();
-
         String html = page.page("", new DeviceApiClient.Pending("r1", List.of("12", "47", "83"),
                 "<script>x</script>", "", 0));
 
@@ -39,58 +47,43 @@ class SimulatorWebPageTest {
 
     @Test
     void theFormCarriesThePagesToken() {
-        String html = page().page("", new DeviceApiClient.Pending("r1", List.of("12", "47", "83"), "RP", "", 0));
+        String html = page.page("", new DeviceApiClient.Pending("r1", List.of("12", "47", "83"), "RP", "", 0));
 
         assertThat(html).containsPattern("name=\"" + PageRequestCheck.TOKEN_FIELD + "\" value=\"[A-Za-z0-9_-]{43}\"");
     }
 
     @Test
     void listensOnTheLoopbackOnly() throws IOException {
-        SimulatorWebPage page = page();
-        try {
-            page.start(0);
-            assertThat(page.address().getAddress().isLoopbackAddress()).isTrue();
-            assertThat(page.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
-        } finally {
-            page.stop();
-        }
+        page.start(0);
+
+        assertThat(page.address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(page.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
     }
 
-    // No device API behind the page: a refused request must not reach it, or the handler would fail.
     @Test
     void crossSiteApprovalIsRefusedBeforeReachingTheDevice() throws IOException {
-        SimulatorWebPage page = page();
-        try {
-            int port = page.start(0);
-            String body = "request=r1&code=47&pin=1234&action=approve";
+        int port = page.start(0);
+        String body = "request=r1&code=47&pin=1234&action=approve";
 
-            String answer = exchange(port, "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nOrigin: https://evil.example\r\nSec-Fetch-Site: cross-site\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                    + "\r\nConnection: close\r\n\r\n" + body);
+        String answer = exchange(port, "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nOrigin: https://evil.example\r\nSec-Fetch-Site: cross-site\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
 
-            assertThat(answer).startsWith("HTTP/1.1 403").contains("Requête refusée")
-                    .containsIgnoringCase("X-Frame-Options: DENY");
-            assertThat(log.toString(StandardCharsets.UTF_8)).contains("refused POST").contains("evil.example");
-        } finally {
-            page.stop();
-        }
+        assertThat(answer).startsWith("HTTP/1.1 403").contains("Requête refusée")
+                .containsIgnoringCase("X-Frame-Options: DENY");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("refused POST").contains("evil.example");
     }
 
     @Test
     void aRequestUnderAnotherHostNameIsRefused() throws IOException {
-        SimulatorWebPage page = page();
-        try {
-            int port = page.start(0);
+        int port = page.start(0);
 
-            String answer = exchange(port, "GET / HTTP/1.1\r\nHost: evil.example:" + port
-                    + "\r\nConnection: close\r\n\r\n");
+        String answer = exchange(port, "GET / HTTP/1.1\r\nHost: evil.example:" + port
+                + "\r\nConnection: close\r\n\r\n");
 
-            assertThat(answer).startsWith("HTTP/1.1 403").contains("http://127.0.0.1:" + port + "/")
-                    .doesNotContain(PageRequestCheck.TOKEN_FIELD);
-        } finally {
-            page.stop();
-        }
+        assertThat(answer).startsWith("HTTP/1.1 403").contains("http://127.0.0.1:" + port + "/")
+                .doesNotContain(PageRequestCheck.TOKEN_FIELD);
     }
 
     private static String exchange(int port, String request) throws IOException {

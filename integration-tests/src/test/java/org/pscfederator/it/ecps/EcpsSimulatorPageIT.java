@@ -58,7 +58,7 @@ class EcpsSimulatorPageIT {
                 assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
                 assertThat(refused.body()).contains("Requête refusée");
             }
-            assertThat(page.log()).contains("refused POST").contains("evil.example");
+            assertThat(page.output()).contains("refused POST").contains("evil.example");
             assertThat(state(server, wait, 0)).as("neither approved nor denied").isEqualTo("pending");
             assertThat(new ObjectMapper().readTree(Files.readString(phone.file())).path("failed_pins").asInt())
                     .as("the wrong PIN was never tried").isZero();

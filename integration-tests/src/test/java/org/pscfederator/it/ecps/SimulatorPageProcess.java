@@ -14,21 +14,12 @@ import org.pscfederator.it.harness.SandboxServer;
 
 /**
  * {@code psc-ecps-sim serve} for one sandbox identity, started as bin/psc-ecps-sim starts it: its jar in a JVM of
- * its own, on a port it picks itself (0), against this sandbox and its data folder. Closing it stops that process.
+ * its own, on a port it picks itself (0), against this sandbox and its data folder; {@code origin} is the page's,
+ * {@code http://127.0.0.1:PORT}. Closing it stops that process.
  */
-final class SimulatorPageProcess implements AutoCloseable {
+record SimulatorPageProcess(Process process, Path log, String origin) implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("at (http://127\\.0\\.0\\.1:[0-9]+)/");
-
-    private final Process process;
-    private final Path log;
-    private final String url;
-
-    private SimulatorPageProcess(Process process, Path log, String url) {
-        this.process = process;
-        this.log = log;
-        this.url = url;
-    }
 
     static SimulatorPageProcess start(SandboxServer server, String idNat) throws IOException, InterruptedException {
         Path jar = Launcher.repoRoot().resolve("ecps-simulator/target/psc-ecps-sim.jar");
@@ -58,12 +49,8 @@ final class SimulatorPageProcess implements AutoCloseable {
                 + Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    /** The page's own origin, {@code http://127.0.0.1:PORT}. */
-    String origin() {
-        return url;
-    }
-
-    String log() throws IOException {
+    /** What the command printed, its refusals included. */
+    String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
