@@ -26,7 +26,8 @@ public final class SimulatorCommand {
               deny --idnat ID --pin PIN [--timeout 60]
                                    deny the pending request
               serve --idnat ID [--port 8450]
-                                   the phone as a small web page on http://127.0.0.1:PORT/
+                                   the phone as a small web page on http://127.0.0.1:PORT/, loopback only; it
+                                   takes answers from that page alone (--port 0: any free port)
               devices --idnat ID   list the professional's devices
               revoke --idnat ID --device DEVICE_ID
                                    revoke one of the professional's devices
@@ -57,14 +58,14 @@ public final class SimulatorCommand {
             return 2;
         }
         try {
-            return execute(args[0], options, out);
+            return execute(args[0], options, out, err);
         } catch (SimulatorException | IllegalArgumentException e) {
             err.println("psc-ecps-sim: error: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int execute(String command, Map<String, String> options, PrintStream out) {
+    private static int execute(String command, Map<String, String> options, PrintStream out, PrintStream err) {
         String idNat = required(options, "idnat");
         Path dataDir = Path.of(options.getOrDefault("data-dir", "sandbox-data"));
         Path caBundle = Path.of(options.getOrDefault("cacert", dataDir.resolve("pki/ca/ca-bundle.pem").toString()));
@@ -120,7 +121,7 @@ public final class SimulatorCommand {
                 out.println("answer sent: " + answer.body().path("outcome").asText());
             }
             case "serve" -> {
-                SimulatorWebPage page = new SimulatorWebPage(api, SimulatedDevice.load(file));
+                SimulatorWebPage page = new SimulatorWebPage(api, SimulatedDevice.load(file), err);
                 try {
                     int port = page.start(Integer.parseInt(options.getOrDefault("port", "8450")));
                     out.println("simulated phone of " + idNat + " at http://127.0.0.1:" + port + "/ (Ctrl-C stops it)");

@@ -1,6 +1,7 @@
 package org.pscfederator.ecps.simulator;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,25 +14,38 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The simulator as a small web page on the loopback interface ({@code psc-ecps-sim serve}): the pending request with
- * its three codes, a PIN field, approve and deny. Each action is a real call of the device API.
+ * its three codes, a PIN field, approve and deny. Each action is a real call of the device API. Only the page itself
+ * may answer: {@link PageRequestCheck} refuses other sites' requests before anything reaches the device.
  */
 public final class SimulatorWebPage {
 
+    static final String LOOPBACK = "127.0.0.1";
+
     private final DeviceApiClient api;
     private final SimulatedDevice device;
+    private final PrintStream log;
+    private final PageToken token = PageToken.random();
     private HttpServer server;
+    private PageRequestCheck check;
 
-    public SimulatorWebPage(DeviceApiClient api, SimulatedDevice device) {
+    public SimulatorWebPage(DeviceApiClient api, SimulatedDevice device, PrintStream log) {
         this.api = api;
         this.device = device;
+        this.log = log;
     }
 
-    /** Starts on 127.0.0.1 and the given port (0: any free one); returns the port. */
+    /** Starts on 127.0.0.1 only and the given port (0: any free one); returns the port. */
     public int start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
+        // The port is known only once bound (port 0): the check needs it to recognise the page's own requests.
+        check = new PageRequestCheck(LOOPBACK + ":" + server.getAddress().getPort(), token);
         server.createContext("/", this::handle);
         server.start();
         return server.getAddress().getPort();
+    }
+
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     public void stop() {
@@ -41,10 +55,18 @@ public final class SimulatorWebPage {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        Map<String, String> form = "POST".equals(method)
+                ? form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)) : Map.of();
+        Optional<String> refusal = check.refusal(method, exchange.getRequestHeaders(), form);
+        if (refusal.isPresent()) {
+            log.println("psc-ecps-sim: refused " + method + " " + exchange.getRequestURI() + ": " + refusal.get());
+            send(exchange, 403, "text/plain; charset=utf-8", "Requête refusée : elle ne vient pas de la page du "
+                    + "simulateur. Ouvrez " + check.origin() + "/ et recommencez.\n");
+            return;
+        }
         String message = "";
-        if ("POST".equals(exchange.getRequestMethod())) {
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
+        if ("POST".equals(method)) {
             try {
                 boolean approve = "approve".equals(form.get("action"));
                 DeviceApiClient.Answer answer = api.answer(device, form.getOrDefault("pin", ""),
@@ -62,10 +84,17 @@ public final class SimulatorWebPage {
         } catch (SimulatorException e) {
             page = page(message + " " + e.getMessage(), null);
         }
-        byte[] body = page.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        send(exchange, 200, "text/html; charset=utf-8", page);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(200, body.length);
+        // No other site may frame the page and lure clicks onto its buttons.
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "frame-ancestors 'none'");
+        exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
     }
@@ -84,7 +113,9 @@ public final class SimulatorWebPage {
             html.append("<form method=\"post\" id=\"request\"><p>Demande de connexion à ")
                     .append(escape(pending.clientName())).append(". Choisissez le code affiché sur la page de "
                             + "connexion :</p><input type=\"hidden\" name=\"request\" value=\"")
-                    .append(escape(pending.requestId())).append("\">");
+                    .append(escape(pending.requestId())).append("\"><input type=\"hidden\" name=\"")
+                    .append(PageRequestCheck.TOKEN_FIELD).append("\" value=\"").append(escape(token.value()))
+                    .append("\">");
             for (String code : pending.choices()) {
                 html.append("<label><input type=\"radio\" name=\"code\" value=\"").append(escape(code)).append("\"> ")
                         .append(escape(code)).append("</label> ");
