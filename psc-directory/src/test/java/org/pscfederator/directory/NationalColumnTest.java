@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("psc-directory")
 class NationalColumnTest {
 
     /** The header of the Annuaire Santé extraction PS_LibreAcces_Personne_activite, 56 columns in order. */

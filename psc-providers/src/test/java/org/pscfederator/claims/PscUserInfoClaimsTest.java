@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("psc-claims")
 class PscUserInfoClaimsTest {
 
     /** The activity keys of PSC's example userinfo (docs/domain/claims.md), all present on every activity. */
