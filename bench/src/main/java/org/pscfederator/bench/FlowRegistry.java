@@ -15,7 +15,7 @@ public final class FlowRegistry {
     /** e-CPS login: identifier, push, simulated phone approving with the right code and PIN, page continuing. */
     public static final String ECPS = "ecps";
 
-    /** Relying-service flows (issue 6): code exchange and refresh with a client secret or with the ORG certificate. */
+    /** Relying-service flows: code exchange and refresh with a client secret or with the ORG certificate. */
     public static final String SECRET_EXCHANGE = "secret-exchange";
     public static final String MTLS_EXCHANGE = "mtls-exchange";
     public static final String SECRET_REFRESH = "secret-refresh";

@@ -8,7 +8,7 @@ import javax.net.ssl.KeyManager;
 
 /**
  * The relying service's own requests, with a client secret or with its ORG certificate (tls_client_auth), to compare
- * their cost (issue 6: mTLS at least 0.8 times the secret's rate). Each worker is a relying service keeping its
+ * their cost (the target: mTLS at least 0.8 times the secret's rate). Each worker is a relying service keeping its
  * connection (as a server-side client does) and a professional's browser with an SSO session made by one card login
  * when the worker starts, so that a code costs one authorization request and the exchange is what is measured:
  * <ul>

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The idNat prefix table, read from {@code directory/idnat-prefixes.csv} ({@code prefix;kind;origine;description}).
- * It is data because DESIGN.md §4 could confirm only the RPPS prefix: the others may change without a code change.
+ * It is data because only the RPPS and ADELI prefixes are confirmed (docs/domain/identifiers.md): the others may
+ * change without a code change.
  */
 public final class IdNatPrefixes {
 

@@ -6,12 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("psc-directory")
 class NationalColumnTest {
 
-    /** DESIGN.md §7, copied as written there. */
-    private static final String DESIGN_HEADER = "Type d'identifiant PP | Identifiant PP | Identification nationale PP"
+    /** The header of the Annuaire Santé extraction PS_LibreAcces_Personne_activite, 56 columns in order. */
+    private static final String FILE_HEADER = "Type d'identifiant PP | Identifiant PP | Identification nationale PP"
             + " | Code civilité d'exercice | Libellé civilité d'exercice | Code civilité | Libellé civilité"
             + " | Nom d'exercice | Prénom d'exercice | Code profession | Libellé profession"
             + " | Code catégorie professionnelle | Libellé catégorie professionnelle | Code type savoir-faire"
@@ -31,7 +33,7 @@ class NationalColumnTest {
             + " | Libellé secteur d'activité | Code section tableau pharmaciens | Libellé section tableau pharmaciens"
             + " | Code fonction | Libellé fonction | Code genre activité | Libellé genre activité";
 
-    /** The activity fields of PSC's userinfo, DESIGN.md §3, in the sample's order. */
+    /** The activity keys of PSC's example userinfo (docs/domain/claims.md), in its order. */
     private static final List<String> PSC_ACTIVITY_FIELDS = List.of("codeModeExercice", "codeSecteurDactivite",
             "codeSectionPharmacien", "codeRole", "numeroSiretSite", "numeroSirenSite", "numeroFinessSite",
             "numeroFinessetablissementJuridique", "identifiantTechniqueDeLaStructure", "raisonSocialeSite",
@@ -46,7 +48,7 @@ class NationalColumnTest {
     @Test
     void headerIsTheDesignHeaderInOrder() {
         assertThat(NationalColumn.headerNames()).hasSize(56)
-                .containsExactlyElementsOf(Arrays.asList(DESIGN_HEADER.split(" \\| ")));
+                .containsExactlyElementsOf(Arrays.asList(FILE_HEADER.split(" \\| ")));
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.keycloak.services.x509.X509ClientCertificateLookup;
  * <ul>
  * <li>turns that attribute on when a {@code psc-org-mtls} client is registered or updated without saying (bound
  * tokens by default; an operator may still set it to false for a relying service that cannot present its
- * certificate to userinfo, DESIGN.md section 2);</li>
+ * certificate to userinfo, such as mod_auth_openidc: docs/domain/oidc-rules.md);</li>
  * <li>refuses a bound refresh token presented without its certificate with {@code invalid_grant} (RFC 6749 5.2),
  * before Keycloak's own check, which answers {@code unauthorized_client};</li>
  * <li>answers {@code "active": false} (RFC 7662 2.2) when a bound access token is introspected by a request that does

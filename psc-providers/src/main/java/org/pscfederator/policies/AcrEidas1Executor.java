@@ -9,7 +9,7 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 /**
  * PSC's authorization requests name the level of assurance, {@code acr_values=eidas1}, and PSC refuses any other
- * value (DESIGN.md section 2). Keycloak treats acr_values as a wish; this executor makes it a requirement, for the
+ * value (docs/domain/oidc-rules.md). Keycloak treats acr_values as a wish; this executor makes it a requirement, for the
  * clients the realm's policy names (realm-config/realms/production).
  */
 final class AcrEidas1Executor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {

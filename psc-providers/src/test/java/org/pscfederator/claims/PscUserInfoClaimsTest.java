@@ -10,11 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("psc-claims")
 class PscUserInfoClaimsTest {
 
-    /** The activity keys of PSC's real sandbox userinfo (DESIGN.md section 3), all present on every activity. */
+    /** The activity keys of PSC's example userinfo (docs/domain/claims.md), all present on every activity. */
     private static final List<String> PSC_ACTIVITY_KEYS = List.of("codeModeExercice", "codeSecteurDactivite",
             "codeSectionPharmacien", "codeRole", "numeroSiretSite", "numeroSirenSite", "numeroFinessSite",
             "numeroFinessetablissementJuridique", "identifiantTechniqueDeLaStructure", "raisonSocialeSite",

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,11 @@ import org.pscfederator.testpki.CardRequest;
 import org.pscfederator.testpki.ClientRequest;
 import org.pscfederator.testpki.TestPki;
 
-/** A relying service's registered certificates (contract of issue 6): thumbprint or subject and issuer, one or two. */
+/**
+ * A relying service's registered certificates, what binds a certificate to the client (RFC 8705 §2): thumbprint or
+ * subject and issuer, one or two.
+ */
+@Tag("rfc8705")
 class CertificateBindingsTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pscfederator.realmconfig.RealmAssembler;
@@ -18,7 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Issue 6: the sandbox relying service's ORG certificate, issued once at first start and bound in the realm. */
+/** The sandbox relying service's ORG certificate (RFC 8705 tls_client_auth): issued once at first start, bound. */
+@Tag("psc-sandbox")
+@Tag("rfc8705")
 class SandboxClientsTest {
 
     @TempDir

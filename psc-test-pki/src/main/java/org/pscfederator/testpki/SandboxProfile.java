@@ -10,9 +10,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * The sandbox certificate profile: every name layout, policy OID, key size and lifetime of the test PKI, in one place.
  *
  * <p>This is a <b>sandbox</b> profile, not IGC-Santé's. Neither the subject layout of real card certificates nor
- * IGC-Santé's certificate-policy OIDs could be confirmed from public material (DESIGN.md section 5), so the federator
- * takes its trust policy from configuration and the sandbox realm configures exactly these values. Nothing here may
- * be configured in a production realm.
+ * IGC-Santé's certificate-policy OIDs could be confirmed from public material (docs/domain/certificates.md), so the
+ * federator takes its trust policy from configuration and the sandbox realm configures exactly these values. Nothing
+ * here may be configured in a production realm.
  */
 public final class SandboxProfile {
 

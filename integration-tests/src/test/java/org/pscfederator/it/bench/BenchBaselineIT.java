@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.bench.Bench;
@@ -16,10 +17,11 @@ import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
 /**
- * Issue 2, "bench runs against the sandbox and prints the baseline figures": the password login of the sandbox's
+ * Benchmark baseline (bin/psc-bench against the sandbox): the password login of the sandbox's
  * baseline user, with code exchange, completes against the real server. Figures are for the closing note, from
  * bin/psc-bench; this only shows the flow works end to end.
  */
+@Tag("bench")
 @ExtendWith(SandboxServerExtension.class)
 class BenchBaselineIT {
 
@@ -36,7 +38,7 @@ class BenchBaselineIT {
         assertThat(password.p95Ms()).isLessThanOrEqualTo(password.p99Ms());
     }
 
-    /** Issue 4, "CPS card logins per second ... against the password-login baseline in the same run". */
+    /** Benchmark: CPS card logins per second, beside the password-login baseline in the same run. */
     @Test
     void cardLoginFlowCompletesBesideThePasswordBaseline(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
@@ -56,7 +58,7 @@ class BenchBaselineIT {
         assertThat(result.ratioToBaseline(cps)).isPositive();
     }
 
-    /** Issue 6, "code exchange and refresh per second with ORG mutual TLS against the same with a client secret". */
+    /** Benchmark: code exchange and refresh per second with ORG mutual TLS, against the same with a client secret. */
     @Test
     void relyingServiceFlowsCompleteWithTheSecretAndWithTheOrgCertificate(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
@@ -75,7 +77,7 @@ class BenchBaselineIT {
         }
     }
 
-    /** Issue 5, "e-CPS logins per second with simulated devices approving, against the password-login baseline". */
+    /** Benchmark: e-CPS logins per second with simulated devices approving, beside the password-login baseline. */
     @Test
     void ecpsFlowCompletesBesideThePasswordBaselineAndMeasuresTheContinuation(SandboxServer server) throws Exception {
         server.importSandboxDirectories();

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.bench.directory.DirectoryBench;
@@ -14,10 +15,12 @@ import org.pscfederator.it.harness.PostgresSandboxExtension;
 import org.pscfederator.it.harness.TestDatabase;
 
 /**
- * Issue 3, "bench measures, on PostgreSQL, the import ... and the claims for a random idNat under concurrency":
+ * Directory benchmark on PostgreSQL: the import, and the claims of a random idNat under concurrency:
  * the directory benchmark runs end to end on a small file. Its figures, on the national-size file, come from
  * {@code bin/psc-bench directory}; this only shows both phases work and report what they measured.
  */
+@Tag("bench")
+@Tag("postgres")
 @ExtendWith(PostgresSandboxExtension.class)
 class BenchDirectoryIT {
 

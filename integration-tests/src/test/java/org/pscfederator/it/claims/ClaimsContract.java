@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,10 +20,11 @@ import org.pscfederator.it.harness.SandboxServer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 3, "Claims": the userinfo, ID token and access token that Keycloak builds for a professional of the sandbox
+ * PSC's claims: the userinfo, ID token and access token that Keycloak builds for a professional of the sandbox
  * directory with scope scope_all, through Keycloak's own admin endpoints that generate example tokens for a user.
  * Run on H2 and on PostgreSQL by the two subclasses.
  */
+@Tag("psc-claims")
 abstract class ClaimsContract {
 
     @BeforeEach

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
@@ -18,9 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Issue 3, "Userinfo is a signed JWT by default (a per-client setting can turn it back to JSON)": a relying service
+ * Signed userinfo (OIDC Core §5.3.2), the default here (a per-client setting turns it back to JSON): a relying service
  * registered in the realm gets its userinfo as a JWT that verifies against the realm's JWKS.
  */
+@Tag("psc-claims")
 @ExtendWith(SandboxServerExtension.class)
 class SignedUserInfoIT {
 
@@ -56,7 +58,7 @@ class SignedUserInfoIT {
         assertThat(JSON.readTree(plain.body()).get("preferred_username").asText()).isEqualTo("bench.password");
     }
 
-    /** Issue 3, "Introspection of an access token includes SubjectNameID" (scope scope_all). */
+    /** Introspection (RFC 7662) of an access token includes PSC's SubjectNameID (scope scope_all). */
     @Test
     void introspectionOfAnAccessTokenIncludesSubjectNameId(SandboxServer server) throws Exception {
         String admin = server.adminToken();

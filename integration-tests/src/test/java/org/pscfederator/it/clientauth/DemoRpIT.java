@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.AdminTool;
@@ -27,10 +28,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Issue 6, the demo relying service: started as bin/psc-demo-rp starts it against the real sandbox, a professional
+ * The demo relying service: started as bin/psc-demo-rp starts it against the real sandbox, a professional
  * logs in through it with a sandbox test card (the card's certificate in the TLS handshake with PSC), the demo
  * exchanges the code, verifies the ID token and the signed userinfo, shows the professional, and logs out.
  */
+@Tag("psc-onboarding")
 @ExtendWith(SandboxServerExtension.class)
 class DemoRpIT {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.CardBrowser;
@@ -58,12 +59,13 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
 /**
- * Issue 6, "Relying services: ORG AUTH_CLI certificate authentication, certificate-bound tokens": a relying service
+ * RFC 8705 §2.1 and §3, ORG AUTH_CLI certificate authentication and certificate-bound tokens: a relying service
  * written with a third-party OIDC library (Nimbus OAuth 2.0 SDK) authenticates with its ORG AUTH_CLI certificate
  * ({@code tls_client_auth}) at the token, userinfo, introspection, revocation, PAR and CIBA endpoints of the sandbox,
- * over real TLS through the sandbox's front; its tokens are bound to that certificate (RFC 8705). Every bad input the
- * issue names is refused with the RFC error code and leaves an event.
+ * over real TLS through the sandbox's front; its tokens are bound to that certificate (RFC 8705). Every bad input
+ * tested below is refused with the RFC error code and leaves an event.
  */
+@Tag("rfc8705")
 @ExtendWith(SandboxServerExtension.class)
 class OrgCertificateClientAuthIT {
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.CardBrowser;
@@ -39,11 +40,13 @@ import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 
 /**
- * Issue 6, production realm: its client policies make ORG mutual TLS ({@code psc-org-mtls}) mandatory for
+ * PSC's trusted space, production realm: its client policies make ORG mutual TLS ({@code psc-org-mtls}) mandatory for
  * confidential relying services, PKCE S256 and {@code acr_values=eidas1} required, the implicit flow and the password
  * grant refused, and a client secret refused. Tested on the production-like realm as {@code realm-config} assembles
  * it, imported into the running sandbox server under another name with the sandbox PKI as its trust.
  */
+@Tag("psc-trusted-space")
+@Tag("rfc8705")
 @ExtendWith(SandboxServerExtension.class)
 class ProductionClientPoliciesIT {
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.AdminTool;
@@ -26,9 +27,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Issue 6, the onboarding tool: {@code psc-admin client ...} run as a process against the real sandbox, and what it
+ * Relying-service onboarding: {@code psc-admin client ...} run as a process against the real sandbox, and what it
  * wrote read back through Keycloak's admin API; every refusal leaves the realm as it was.
  */
+@Tag("psc-onboarding")
 @ExtendWith(SandboxServerExtension.class)
 class PscAdminIT {
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,10 +34,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Issue 4, "CPS card login over a TLS client certificate", against the sandbox over real TLS: the browser presents
+ * PSC card login, a CPS card over a TLS client certificate, against the sandbox over real TLS: the browser presents
  * the card's certificate in the handshake, PSC's login page logs the professional in, and the relying service gets
  * its code, tokens and signed userinfo.
  */
+@Tag("psc-card-login")
 @ExtendWith(SandboxServerExtension.class)
 class CardLoginIT {
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.DirectoryTool;
@@ -16,9 +17,10 @@ import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
 /**
- * Issue 3, "Runs from the command line (bin/psc-directory import FILE, with progress and a summary)": the tool
+ * Directory import from the command line (bin/psc-directory import FILE, with progress and a summary): the tool
  * against the real server's admin endpoint, as an operator of the sandbox runs it.
  */
+@Tag("psc-directory")
 @ExtendWith(SandboxServerExtension.class)
 class DirectoryCommandIT {
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.DirectoryTool;
@@ -17,9 +18,11 @@ import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.TestDatabase;
 
 /**
- * Issue 3, "bin/psc-directory import FILE": the national-size way, straight into the PostgreSQL database of a
+ * Directory import by bin/psc-directory import FILE, the national-size way, straight into the PostgreSQL database of a
  * running server, which sees the new directory at once and keeps the previous one when a file is refused.
  */
+@Tag("psc-directory")
+@Tag("postgres")
 @ExtendWith(PostgresSandboxExtension.class)
 class DirectoryCommandPostgresIT {
 

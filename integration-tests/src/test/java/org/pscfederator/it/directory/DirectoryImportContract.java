@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.SandboxServer;
@@ -22,9 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Issue 3, "Importer ... from an admin REST endpoint guarded by a realm-admin role; ... a failed import leaves the
- * previous directory as it was". Run against the H2 server and the PostgreSQL server by the two subclasses.
+ * Directory import from an admin REST endpoint guarded by a realm-admin role; a failed import leaves the
+ * previous directory as it was. Run against the H2 server and the PostgreSQL server by the two subclasses.
  */
+@Tag("psc-directory")
 abstract class DirectoryImportContract {
 
     static final String COMPONENT_ID = "a8f6e2d4-5c1b-4f7e-9b3a-2d6c8e0f1a47";

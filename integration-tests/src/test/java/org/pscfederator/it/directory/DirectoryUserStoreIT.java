@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -19,10 +20,12 @@ import org.pscfederator.it.harness.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 3, "exposed to Keycloak as a read-only User Storage provider: a professional is found by idNat (the
- * username), and sub has Keycloak's federated form f:<component id>:<idNat>". The directory is written straight
+ * The directory as a read-only Keycloak User Storage provider: a professional is found by idNat (the
+ * username), and sub has Keycloak's federated form f:<component id>:<idNat>. The directory is written straight
  * into the server's PostgreSQL database here, through the same store the importer uses.
  */
+@Tag("psc-directory")
+@Tag("postgres")
 @ExtendWith(PostgresSandboxExtension.class)
 class DirectoryUserStoreIT {
 

@@ -2,12 +2,14 @@ package org.pscfederator.it.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
-/** Issue 3, "Sandbox identities ... shipped in realm-config": a new sandbox has its test professionals at once. */
+/** Sandbox identities, shipped in realm-config: a new sandbox has its test professionals at once. */
+@Tag("psc-directory")
 @ExtendWith(SandboxServerExtension.class)
 class SandboxIdentitiesIT {
 

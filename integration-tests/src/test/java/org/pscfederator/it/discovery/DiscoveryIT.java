@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
@@ -12,7 +13,8 @@ import org.pscfederator.it.harness.SandboxServerExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Issue 2, "PSC discovery": PSC's discovery path serves the standard document, with what PSC advertises. */
+/** PSC discovery: PSC's path (wallet-openid-configuration) serves the standard document, with what PSC advertises. */
+@Tag("psc-discovery")
 @ExtendWith(SandboxServerExtension.class)
 class DiscoveryIT {
 

@@ -15,12 +15,14 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
-/** Issue 2, "HTTPS ... with a server certificate from the sandbox PKI; client certificates requested (not required)". */
+/** Sandbox: HTTPS only, with a server certificate from the sandbox PKI; client certificates requested, not required. */
+@Tag("psc-sandbox")
 @ExtendWith(SandboxServerExtension.class)
 class HttpsIT {
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,8 @@ import org.pscfederator.it.harness.SandboxServerExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Issue 5, device activation both ways against the real server: from the directory's contact details, and from a card. */
+/** PSC e-CPS device activation both ways against the real server: from the directory's contact details, from a card. */
+@Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsActivationIT {
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,10 @@ import org.pscfederator.it.harness.SandboxServerExtension;
 import com.nimbusds.jose.jwk.ECKey;
 
 /**
- * Issue 5, every bad input named by the issue against the real server: each is refused, leaves an event, and lets
+ * PSC e-CPS login, every bad input below against the real server: each is refused, leaves an event, and lets
  * nobody in. Each test uses an identity of its own, so one outstanding request per identity does not mix them.
  */
+@Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsBadInputIT {
 

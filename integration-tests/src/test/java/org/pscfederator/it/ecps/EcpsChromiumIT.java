@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,12 +32,13 @@ import org.pscfederator.it.harness.SignedJwt;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 5, a real browser through the whole e-CPS login: headless Chromium (Debian's {@code chromium} and
+ * PSC e-CPS login in a real browser, end to end: headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}) opens the relying service's authorization URL, chooses "Application e-CPS", types the
  * identifier, and waits on the page while the simulated phone approves; the page's own script continues to the
  * relying service, whose code gives tokens and the signed userinfo. Skipped, saying why, when Chromium is not
  * installed, unless PSC_REQUIRE_CHROMIUM=true (CI installs it).
  */
+@Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsChromiumIT {
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.ecps.simulator.DeviceApiClient;
@@ -22,10 +23,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Issue 5, CIBA in poll mode at PSC's path against the real server: the relying service asks with the idNat as
+ * OpenID CIBA Core 1.0 in poll mode, at PSC's path, against the real server: the relying service asks with the idNat as
  * login_hint and a 2-digit binding message, the simulated phone approves with that code, the token endpoint answers.
  * An unknown login_hint looks the same to the caller as a known one until the professional approves.
  */
+@Tag("psc-ecps")
+@Tag("oidc-ciba")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsCibaIT {
 

@@ -5,6 +5,7 @@ import static org.pscfederator.it.ecps.EcpsFlow.*;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.ecps.simulator.DeviceApiClient;
@@ -17,9 +18,10 @@ import org.pscfederator.it.harness.SandboxServerExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 5, the e-CPS login in the browser against the sandbox over real HTTPS: identifier, push, wait page with its
+ * PSC e-CPS login in the browser against the sandbox over real HTTPS: identifier, push, wait page with its
  * code, the simulated phone approving with the right code and its PIN, then code, tokens and signed userinfo.
  */
+@Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsLoginIT {
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code psc-ecps-sim serve}, the simulated phone as a local web page, against the real sandbox: another web site
  * cannot make the developer's browser answer a login through it; the page itself can.
  */
+@Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsSimulatorPageIT {
 

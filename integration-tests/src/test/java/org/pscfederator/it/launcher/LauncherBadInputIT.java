@@ -7,12 +7,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pscfederator.it.harness.FreePort;
 import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.Launcher.Result;
 
-/** Issue 2: "Bad input gets a one-line clear error and a non-zero exit, never a stack trace". */
+/** Sandbox launcher: bad input gets a one-line clear error and a non-zero exit, never a stack trace. */
+@Tag("psc-sandbox")
 class LauncherBadInputIT {
 
     @Test

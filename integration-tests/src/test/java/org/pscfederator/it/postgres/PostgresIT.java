@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pscfederator.bench.Bench;
 import org.pscfederator.bench.BenchOptions;
@@ -17,7 +18,9 @@ import org.pscfederator.it.harness.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Issue 2: "--db postgres ... runs on PostgreSQL instead", against the local PostgreSQL server. */
+/** Sandbox on PostgreSQL: {@code --db postgres} runs the server on the local PostgreSQL server instead of H2. */
+@Tag("psc-sandbox")
+@Tag("postgres")
 @ExtendWith(PostgresSandboxExtension.class)
 class PostgresIT {
 

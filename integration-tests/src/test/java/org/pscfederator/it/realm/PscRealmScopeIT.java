@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * only, by its own administrators or the master realm's: an administrator of another realm on the same server reaches
  * nothing of it, whatever URL they use (docs/security.md, "Admin endpoints").
  */
+@Tag("realm-config")
 @ExtendWith(SandboxServerExtension.class)
 class PscRealmScopeIT {
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Issue 2, "Realms as code": the sandbox realm comes from realm-config, and the documented way to change it works. */
+/** Realms as code: the sandbox realm comes from realm-config, and the documented way to change it works. */
+@Tag("realm-config")
 @ExtendWith(SandboxServerExtension.class)
 class RealmConfigIT {
 

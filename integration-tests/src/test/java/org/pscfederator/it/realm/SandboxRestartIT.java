@@ -11,11 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.pscfederator.it.harness.SandboxServer;
 
-/** Issue 2: "A second start keeps what the first created (no re-import that loses changes); --reset starts over." */
+/** Sandbox: a second start keeps what the first created (no re-import that loses changes); --reset starts over. */
+@Tag("psc-sandbox")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxRestartIT {
 

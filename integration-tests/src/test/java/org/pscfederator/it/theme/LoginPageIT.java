@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
-/** Issue 2, "installs the providers and themes": the realm's login pages come from the psc theme, in French. */
+/** Sandbox: the launcher installs providers and themes; the realm's login pages come from the psc theme, in French. */
+@Tag("psc-sandbox")
 @ExtendWith(SandboxServerExtension.class)
 class LoginPageIT {
 
