@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,6 @@ import org.pscfederator.it.harness.SandboxServerExtension;
  * contact are bounded per idNat and per address, and so are the messages a professional receives; wrong guesses are
  * counted per idNat across re-issued codes, and past the bound a guess is answered 429 without being compared.
  */
-@Tag("psc-ecps")
 @Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsActivationLimitsIT {

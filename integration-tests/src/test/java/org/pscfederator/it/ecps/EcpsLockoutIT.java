@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.ecps.simulator.DeviceApiClient;
@@ -26,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * cannot replace the professional's pending request; a relying service past its share gets an OAuth error, not 503
  * (docs/ecps.md, "Limits and lockout").
  */
-@Tag("psc-ecps")
 @Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class EcpsLockoutIT {

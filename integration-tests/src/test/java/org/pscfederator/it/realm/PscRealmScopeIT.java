@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * nothing of it, whatever URL they use (docs/security.md, "Admin endpoints").
  */
 @Tag("realm-config")
-@Tag("realm-config")
-@Tag("psc-ecps")
 @ExtendWith(SandboxServerExtension.class)
 class PscRealmScopeIT {
 
