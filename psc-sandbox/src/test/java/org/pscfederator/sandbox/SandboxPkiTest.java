@@ -18,28 +18,50 @@ class SandboxPkiTest {
 
     @Test
     void secondStartKeepsTheServerCertificate() throws Exception {
-        SandboxPki first = SandboxPki.prepare(pkiDir, null);
+        SandboxPki first = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
         String certificate = Files.readString(first.serverCertificate());
 
-        SandboxPki.prepare(pkiDir, null);
+        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
 
         assertThat(Files.readString(first.serverCertificate())).isEqualTo(certificate);
     }
 
     @Test
     void newHostGetsAServerCertificateNamingIt() throws Exception {
-        SandboxPki.prepare(pkiDir, null);
+        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
 
-        SandboxPki withHost = SandboxPki.prepare(pkiDir, "sandbox.example");
+        SandboxPki withHost = SandboxPki.prepare(pkiDir, "sandbox.example", "127.0.0.1");
 
         List<Object> names = new ArrayList<>();
         CertificateFile.read(withHost.serverCertificate()).getSubjectAlternativeNames().forEach(n -> names.add(n.get(1)));
         assertThat(names).contains("localhost", "sandbox.example");
     }
 
+    /** The launcher's readiness check verifies the management interface's certificate on that address. */
+    @Test
+    void managementAddressOffLoopbackIsNamedInTheServerCertificate() throws Exception {
+        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+
+        SandboxPki opened = SandboxPki.prepare(pkiDir, null, "192.0.2.10");
+
+        List<Object> names = new ArrayList<>();
+        CertificateFile.read(opened.serverCertificate()).getSubjectAlternativeNames().forEach(n -> names.add(n.get(1)));
+        assertThat(names).contains("localhost", "127.0.0.1", "192.0.2.10");
+    }
+
+    @Test
+    void everyInterfaceAddsNoAddressToTheServerCertificate() throws Exception {
+        SandboxPki first = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        String certificate = Files.readString(first.serverCertificate());
+
+        SandboxPki.prepare(pkiDir, null, "0.0.0.0");
+
+        assertThat(Files.readString(first.serverCertificate())).isEqualTo(certificate);
+    }
+
     @Test
     void trustMaterialIsEachIssuingCaWithTheRoot() throws Exception {
-        SandboxPki pki = SandboxPki.prepare(pkiDir, null);
+        SandboxPki pki = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
         Path ca = pkiDir.resolve("ca");
 
         assertThat(pki.trustMaterial().cardTrustAnchors())
