@@ -29,8 +29,7 @@ class LauncherBadInputIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("--data-dir", "--https-port", "--management-port", "--management-host",
-                "--db h2|postgres",
-                "--db-url", "--db-username", "--db-password", "--reset", "--help");
+                "--db h2|postgres", "--db-url", "--db-username", "--db-password", "--reset", "--help");
     }
 
     @Test
