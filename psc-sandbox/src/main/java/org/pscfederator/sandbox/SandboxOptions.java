@@ -126,9 +126,13 @@ public record SandboxOptions(
         throw SandboxException.usage(option + " must be a port number between 1 and 65535, not '" + value + "'");
     }
 
-    /** An IP address literal (never looked up in DNS), as Keycloak binds it. */
+    /**
+     * An IP address literal, as Keycloak binds it. Only a dotted quad or a text with a colon reaches the parser, so
+     * that nothing is ever looked up in DNS.
+     */
     private static String ipAddress(String option, String value) {
-        if (value.matches("[0-9.]{7,15}|[0-9A-Fa-f:]{2,39}")) {
+        if (value.matches("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)")
+                || value.matches("[0-9A-Fa-f]*:[0-9A-Fa-f:.]*")) {
             try {
                 return InetAddress.getByName(value).getHostAddress();
             } catch (UnknownHostException e) {

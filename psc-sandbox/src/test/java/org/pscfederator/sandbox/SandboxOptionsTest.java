@@ -40,9 +40,12 @@ class SandboxOptionsTest {
     /** A name would be looked up in DNS, and could bind anything it resolves to. */
     @Test
     void managementHostThatIsNotAnAddressIsRefused() {
-        assertThatThrownBy(() -> SandboxOptions.parse("--management-host", "intranet.example"))
-                .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
-                .hasMessageContaining("--management-host must be an IP address");
+        for (String notAnAddress : new String[] {"intranet.example", "cafe", "999.1.1.1", "10.0.0"}) {
+            assertThatThrownBy(() -> SandboxOptions.parse("--management-host", notAnAddress))
+                    .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessageContaining("--management-host must be an IP address");
+        }
+        assertThat(SandboxOptions.parse("--management-host", "::").managementHost()).isEqualTo("0:0:0:0:0:0:0:0");
     }
 
     @Test
