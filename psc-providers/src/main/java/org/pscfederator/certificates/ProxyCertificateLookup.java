@@ -7,17 +7,21 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 import org.keycloak.http.HttpRequest;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
 
 /**
- * The client certificate of a request: the one presented to Keycloak's own TLS listener, or else the one a trusted
- * reverse proxy put in its header (URL-encoded PEM, nginx's {@code $ssl_client_escaped_cert}). The header is taken
- * only when Keycloak found the request's sender among {@code proxy-trusted-addresses}; anybody else's header is
- * ignored, and logged.
+ * The client certificate of a request, from one source only, chosen by the configuration:
+ * <ul>
+ * <li>with {@code proxy-trusted-addresses}, Keycloak is behind a reverse proxy: the TLS peer is the proxy (whose own
+ * certificate, with mutual TLS towards Keycloak, is not the user's), so the certificate is the one the proxy put in
+ * its header (URL-encoded PEM, nginx's {@code $ssl_client_escaped_cert}), and only when Keycloak found the sender
+ * among the trusted addresses; anybody else's header is ignored, and logged;</li>
+ * <li>without trusted proxies, the one presented to Keycloak's own TLS listener; the header is never read.</li>
+ * </ul>
  */
 public final class ProxyCertificateLookup implements X509ClientCertificateLookup {
 
@@ -26,21 +30,22 @@ public final class ProxyCertificateLookup implements X509ClientCertificateLookup
     static final String TRUSTED_PROXY_HEADER = "X-Forwarded-Trusted-Proxy";
     private static final int MAX_HEADER_LENGTH = 16 * 1024;
 
-    private final KeycloakSession session;
+    private final Supplier<String> sender;
     private final String header;
     private final boolean proxiesConfigured;
 
-    ProxyCertificateLookup(KeycloakSession session, String header, boolean proxiesConfigured) {
-        this.session = session;
+    /** {@code sender}: the request's remote address, for the log of an ignored header. */
+    ProxyCertificateLookup(Supplier<String> sender, String header, boolean proxiesConfigured) {
+        this.sender = sender;
         this.header = header;
         this.proxiesConfigured = proxiesConfigured;
     }
 
     @Override
     public X509Certificate[] getCertificateChain(HttpRequest request) throws GeneralSecurityException {
-        X509Certificate[] direct = request.getClientCertificateChain();
-        if (direct != null && direct.length > 0) {
-            return direct;
+        if (!proxiesConfigured) {
+            X509Certificate[] direct = request.getClientCertificateChain();
+            return direct == null || direct.length == 0 ? null : direct;
         }
         String value = request.getHttpHeaders().getHeaderString(header);
         if (value == null || value.isBlank()) {
@@ -48,8 +53,7 @@ public final class ProxyCertificateLookup implements X509ClientCertificateLookup
         }
         if (!fromTrustedProxy(proxiesConfigured, request.isProxyTrusted(),
                 request.getHttpHeaders().getHeaderString(TRUSTED_PROXY_HEADER))) {
-            LOG.warnf("ignored a %s header from %s, which is not a trusted proxy", header,
-                    session.getContext().getConnection().getRemoteAddr());
+            LOG.warnf("ignored a %s header from %s, which is not a trusted proxy", header, sender.get());
             return null;
         }
         if (value.length() > MAX_HEADER_LENGTH) {

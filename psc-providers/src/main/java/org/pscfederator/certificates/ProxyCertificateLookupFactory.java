@@ -9,10 +9,10 @@ import org.keycloak.services.x509.X509ClientCertificateLookup;
 import org.keycloak.services.x509.X509ClientCertificateLookupFactory;
 
 /**
- * {@code --spi-x509cert-lookup--provider=psc-proxy}: client certificates from Keycloak's TLS listener or from a
- * trusted reverse proxy's header ({@code --spi-x509cert-lookup--psc-proxy--header}, default {@code ssl-client-cert}).
- * Keycloak must run with {@code --proxy-headers xforwarded --proxy-trusted-addresses <the proxies>}; without trusted
- * addresses the header is never believed.
+ * {@code --spi-x509cert-lookup--provider=psc-proxy}: client certificates from a trusted reverse proxy's header
+ * ({@code --spi-x509cert-lookup--psc-proxy--header}, default {@code ssl-client-cert}) when Keycloak runs with
+ * {@code --proxy-headers xforwarded --proxy-trusted-addresses <the proxies>}, or else from Keycloak's own TLS
+ * listener; never both ({@link ProxyCertificateLookup}).
  */
 public class ProxyCertificateLookupFactory implements X509ClientCertificateLookupFactory {
 
@@ -24,7 +24,8 @@ public class ProxyCertificateLookupFactory implements X509ClientCertificateLooku
 
     @Override
     public X509ClientCertificateLookup create(KeycloakSession session) {
-        return new ProxyCertificateLookup(session, header, proxiesConfigured);
+        return new ProxyCertificateLookup(() -> session.getContext().getConnection().getRemoteAddr(), header,
+                proxiesConfigured);
     }
 
     @Override
@@ -34,8 +35,8 @@ public class ProxyCertificateLookupFactory implements X509ClientCertificateLooku
                 .orElse("");
         proxiesConfigured = !trusted.isBlank();
         if (proxiesConfigured) {
-            LOG.infof("client certificates are read from TLS, and from the %s header of trusted proxies (%s)",
-                    header, trusted);
+            LOG.infof("client certificates are read from the %s header of trusted proxies (%s) only, not from TLS, "
+                    + "whose peer is the proxy", header, trusted);
         } else {
             LOG.warnf("proxy-trusted-addresses is not set: client certificates are read from TLS only, the %s header "
                     + "is ignored", header);

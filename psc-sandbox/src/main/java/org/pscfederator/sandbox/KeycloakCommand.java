@@ -22,24 +22,32 @@ final class KeycloakCommand {
     /**
      * Keycloak listens on the loopback interface only, on {@code keycloakPort}, behind the sandbox's TLS front
      * ({@link TlsFront}) which holds the public port, as nginx would in production. Cards and ORG certificates reach
-     * it in the front's {@code ssl-client-cert} header, which it takes from the loopback address only.
+     * it in the front's {@code ssl-client-cert} header, which it takes from the loopback address only; and it requires
+     * the front's own certificate ({@link FrontIdentity}, the only one in {@code frontTrustStore}) in the TLS
+     * handshake, so that no other local process can talk to it. The management interface asks for no certificate:
+     * health probes have none. Every URL it announces is built on the public base URL, never on a request's Host.
      */
-    static List<String> arguments(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort) {
+    static List<String> arguments(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort,
+            Path frontTrustStore) {
         List<String> args = new ArrayList<>();
         args.add(data.keycloakHome().resolve("bin").resolve("kc.sh").toString());
         args.add("start");
         args.add("--http-enabled=false");
         args.add("--http-host=127.0.0.1");
-        args.add("--http-management-host=0.0.0.0");
+        args.add("--http-management-host=" + options.managementHost());
         args.add("--https-port=" + keycloakPort);
         args.add("--https-certificate-file=" + pki.serverCertificate());
         args.add("--https-certificate-key-file=" + pki.serverKey());
-        args.add("--https-client-auth=none");
+        args.add("--https-client-auth=required");
+        args.add("--https-trust-store-file=" + frontTrustStore);
+        args.add("--https-trust-store-type=PKCS12");
+        args.add("--https-management-client-auth=none");
         args.add("--spi-x509cert-lookup--provider=psc-proxy");
         args.add("--proxy-headers=xforwarded");
         args.add("--proxy-trusted-addresses=127.0.0.1");
         args.add("--http-relative-path=" + RELATIVE_PATH);
-        args.add("--hostname-strict=false");
+        args.add("--hostname=" + options.baseUrl());
+        args.add("--hostname-strict=true");
         args.add("--http-management-port=" + options.managementPort());
         args.add("--health-enabled=true");
         args.add("--metrics-enabled=true");
@@ -57,8 +65,10 @@ final class KeycloakCommand {
         return args;
     }
 
-    static Map<String, String> environment(SandboxOptions options) {
+    /** {@code trustStorePassword}: of the front's trust store, made at each start. */
+    static Map<String, String> environment(SandboxOptions options, String trustStorePassword) {
         Map<String, String> env = new HashMap<>();
+        env.put("KC_HTTPS_TRUST_STORE_PASSWORD", trustStorePassword);
         env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());

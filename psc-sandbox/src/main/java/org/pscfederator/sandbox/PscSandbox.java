@@ -57,7 +57,7 @@ public final class PscSandbox {
         Preflight.checkPortFree(options.managementPort(), "--management-port");
         Preflight.checkDatabase(options);
 
-        SandboxPki pki = SandboxPki.prepare(data.pki(), options.host());
+        SandboxPki pki = SandboxPki.prepare(data.pki(), options.host(), options.managementHost());
         KeycloakDistribution distribution = KeycloakDistribution.besideLauncher();
         distribution.layOut(data.keycloakHome());
         distribution.installProviders(data.keycloakHome());
@@ -67,11 +67,15 @@ public final class PscSandbox {
                 + (options.database() == DatabaseKind.H2 ? "H2 in " + data.root() + "/db"
                 : "PostgreSQL at " + Preflight.withoutQuery(options.dbUrl())) + ")");
         int keycloakPort = Preflight.freeLoopbackPort();
-        Process keycloak = launch(options, data, pki, keycloakPort);
+        FrontIdentity frontIdentity = FrontIdentity.generate();
+        frontIdentity.writeTrustStore(data.frontTrustStore());
+        out.println("psc-sandbox: Keycloak listens on https://127.0.0.1:" + keycloakPort
+                + " for the TLS front only (mutual TLS with a key made for this start)");
+        Process keycloak = launch(options, data, pki, keycloakPort, frontIdentity.trustStorePassword());
         TlsFront front;
         try {
             front = TlsFront.start(options.httpsPort(), pki.serverKey509(), pki.anyClientCertificate(), keycloakPort,
-                    pki.keycloakTrust());
+                    pki.keycloakTrust(), frontIdentity.keyManager());
         } catch (SandboxException e) {
             stop(keycloak);
             throw e;
@@ -94,11 +98,13 @@ public final class PscSandbox {
         }
     }
 
-    private static Process launch(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort) {
-        ProcessBuilder builder = new ProcessBuilder(KeycloakCommand.arguments(options, data, pki, keycloakPort))
+    private static Process launch(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort,
+            String trustStorePassword) {
+        ProcessBuilder builder = new ProcessBuilder(KeycloakCommand.arguments(options, data, pki, keycloakPort,
+                data.frontTrustStore()))
                 .directory(data.keycloakHome().toFile())
                 .inheritIO();
-        builder.environment().putAll(KeycloakCommand.environment(options));
+        builder.environment().putAll(KeycloakCommand.environment(options, trustStorePassword));
         try {
             return builder.start();
         } catch (IOException e) {

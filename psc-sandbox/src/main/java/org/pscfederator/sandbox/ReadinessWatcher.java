@@ -46,8 +46,7 @@ final class ReadinessWatcher implements Runnable {
                     .sslContext(trusting(data.caBundle()))
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
-            URI health = URI.create("https://localhost:" + options.managementPort() + KeycloakCommand.RELATIVE_PATH
-                    + "/health/ready");
+            URI health = URI.create(options.managementUrl() + "/health/ready");
             HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build();
             while (keycloak.isAlive()) {
                 try {
@@ -76,8 +75,7 @@ final class ReadinessWatcher implements Runnable {
         out.println("  Discovery      " + realm + "/.well-known/wallet-openid-configuration");
         out.println("  Trust bundle   " + data.caBundle());
         out.println("  Admin console  " + options.baseUrl() + "/admin/  (user admin)");
-        out.println("  Health         https://localhost:" + options.managementPort() + KeycloakCommand.RELATIVE_PATH
-                + "/health/ready");
+        out.println("  Health         " + options.managementUrl() + "/health/ready");
         out.println("  Stop with Ctrl-C; the next start keeps what this one created (--reset starts over).");
         out.println();
     }

@@ -26,6 +26,11 @@ public record SandboxData(Path root) {
         return root.resolve("keycloak");
     }
 
+    /** Keycloak's trust store for client certificates: the TLS front's certificate of this start, alone. */
+    Path frontTrustStore() {
+        return keycloakHome().resolve("conf").resolve("front-trust.p12");
+    }
+
     Path h2Database() {
         return root.resolve("db").resolve("keycloakdb");
     }

@@ -36,7 +36,7 @@ final class SandboxDevices {
             return;
         }
         try {
-            DeviceApiClient api = new DeviceApiClient(options.baseUrl(), "esante-wallet", data.caBundle());
+            DeviceApiClient api = new DeviceApiClient(options.localUrl(), "esante-wallet", data.caBundle());
             String token = api.adminToken(options.adminPassword());
             Path folder = SimulatorCommand.devicesFolder(data.root());
             int enrolled = 0;

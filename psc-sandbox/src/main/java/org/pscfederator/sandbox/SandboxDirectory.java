@@ -82,7 +82,7 @@ final class SandboxDirectory {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(options.adminPassword(), StandardCharsets.UTF_8);
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create(options.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                        URI.create(options.localUrl() + "/realms/master/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -100,7 +100,7 @@ final class SandboxDirectory {
             }
             file = in.readAllBytes();
         }
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(options.baseUrl()
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(options.localUrl()
                         + "/realms/esante-wallet/psc-directory/import?directory=" + directory + "&source=sandbox"))
                 .timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token)

@@ -1,5 +1,8 @@
 package org.pscfederator.sandbox;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 /** What the user asked for on the command line, validated. */
@@ -8,6 +11,7 @@ public record SandboxOptions(
         String host,
         int httpsPort,
         int managementPort,
+        String managementHost,
         DatabaseKind database,
         String dbUrl,
         String dbUsername,
@@ -24,9 +28,12 @@ public record SandboxOptions(
             "",
             "Options:",
             "  --data-dir DIR           sandbox data folder (default: sandbox-data)",
-            "  --host NAME              host name in the server certificate besides localhost (default: none)",
+            "  --host NAME              the server's public host name: in the issuer and every URL, and in the server",
+            "                           certificate besides localhost (default: localhost)",
             "  --https-port PORT        HTTPS port (default: 8443)",
             "  --management-port PORT   management port for health and metrics (default: 9000)",
+            "  --management-host ADDR   address the management port listens on (default: 127.0.0.1; 0.0.0.0 for",
+            "                           every interface: it has no authentication, see docs/operations.md)",
             "  --db h2|postgres         database (default: h2, a file in the data folder)",
             "  --db-url URL             JDBC URL, with --db postgres (e.g. jdbc:postgresql://127.0.0.1:5432/psc)",
             "  --db-username NAME       database user, with --db postgres",
@@ -40,6 +47,7 @@ public record SandboxOptions(
         String host = null;
         int httpsPort = 8443;
         int managementPort = 9000;
+        String managementHost = "127.0.0.1";
         DatabaseKind database = DatabaseKind.H2;
         String dbUrl = null;
         String dbUsername = null;
@@ -59,8 +67,8 @@ public record SandboxOptions(
             switch (name) {
                 case "--help", "-h" -> help = true;
                 case "--reset" -> reset = true;
-                case "--data-dir", "--host", "--https-port", "--management-port", "--db", "--db-url", "--db-username",
-                        "--db-password", "--admin-password" -> {
+                case "--data-dir", "--host", "--https-port", "--management-port", "--management-host", "--db", "--db-url",
+                        "--db-username", "--db-password", "--admin-password" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -73,6 +81,7 @@ public record SandboxOptions(
                         case "--host" -> host = value;
                         case "--https-port" -> httpsPort = port(name, value);
                         case "--management-port" -> managementPort = port(name, value);
+                        case "--management-host" -> managementHost = ipAddress(name, value);
                         case "--db" -> database = DatabaseKind.parse(value);
                         case "--db-url" -> dbUrl = value;
                         case "--db-username" -> dbUsername = value;
@@ -101,8 +110,8 @@ public record SandboxOptions(
         if (adminPassword.isBlank()) {
             throw SandboxException.usage("--admin-password must not be empty");
         }
-        return new SandboxOptions(dataDir.toAbsolutePath().normalize(), host, httpsPort, managementPort, database,
-                dbUrl, dbUsername, dbPassword, adminPassword, reset, help);
+        return new SandboxOptions(dataDir.toAbsolutePath().normalize(), host, httpsPort, managementPort,
+                managementHost, database, dbUrl, dbUsername, dbPassword, adminPassword, reset, help);
     }
 
     private static int port(String option, String value) {
@@ -117,8 +126,47 @@ public record SandboxOptions(
         throw SandboxException.usage(option + " must be a port number between 1 and 65535, not '" + value + "'");
     }
 
-    /** The URL a user opens; the management interface serves health and metrics. */
+    /**
+     * An IP address literal, as Keycloak binds it. Only a dotted quad or a text with a colon reaches the parser, so
+     * that nothing is ever looked up in DNS.
+     */
+    private static String ipAddress(String option, String value) {
+        if (value.matches("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)")
+                || value.matches("[0-9A-Fa-f]*:[0-9A-Fa-f:.]*")) {
+            try {
+                return InetAddress.getByName(value).getHostAddress();
+            } catch (UnknownHostException e) {
+                // reported below
+            }
+        }
+        throw SandboxException.usage(option + " must be an IP address (127.0.0.1, 0.0.0.0, ...), not '" + value + "'");
+    }
+
+    /** The host name in the issuer and every URL the server announces, whatever Host a client sends. */
+    public String publicHost() {
+        return host == null ? "localhost" : host;
+    }
+
+    /** The URL a user opens, and the issuers' base; the management interface serves health and metrics. */
     public String baseUrl() {
+        return "https://" + publicHost() + ":" + httpsPort + KeycloakCommand.RELATIVE_PATH;
+    }
+
+    /** The public port as the launcher itself reaches it, on this machine, whatever the public host name. */
+    String localUrl() {
         return "https://localhost:" + httpsPort + KeycloakCommand.RELATIVE_PATH;
+    }
+
+    /** Where the launcher asks the management interface whether the server is ready. */
+    String managementUrl() {
+        String address;
+        try {
+            InetAddress bound = InetAddress.getByName(managementHost);
+            address = bound.isAnyLocalAddress() || bound.isLoopbackAddress() ? "localhost"
+                    : bound instanceof Inet6Address ? "[" + managementHost + "]" : managementHost;
+        } catch (UnknownHostException e) {
+            address = "localhost";
+        }
+        return "https://" + address + ":" + managementPort + KeycloakCommand.RELATIVE_PATH;
     }
 }

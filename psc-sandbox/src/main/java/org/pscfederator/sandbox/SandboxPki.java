@@ -2,6 +2,8 @@ package org.pscfederator.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -25,20 +27,32 @@ import org.pscfederator.testpki.TestPki;
 /** The sandbox's trust material, made on first start by the test PKI and kept afterwards. */
 final class SandboxPki {
 
+    /** The subject-alternative-name type of an IP address (RFC 5280 iPAddress). */
+    private static final Integer IP_ADDRESS = 7;
+
     private final TestPki pki;
 
     private SandboxPki(TestPki pki) {
         this.pki = pki;
     }
 
-    static SandboxPki prepare(Path pkiDir, String extraHost) {
+    /**
+     * {@code managementAddress}: where the management interface listens; named in the server certificate when it is
+     * one address off the loopback interface, so that the launcher's readiness check can verify it.
+     */
+    static SandboxPki prepare(Path pkiDir, String extraHost, String managementAddress) {
         SandboxPki sandboxPki = new SandboxPki(TestPki.createOrOpen(pkiDir));
         List<String> dnsNames = new ArrayList<>(List.of("localhost"));
         if (extraHost != null) {
             dnsNames.add(extraHost);
         }
-        if (!Files.exists(sandboxPki.serverKey()) || !sandboxPki.serverCertificateNames(dnsNames)) {
-            sandboxPki.pki.issueServer(dnsNames, List.of("127.0.0.1", "::1"));
+        List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1"));
+        InetAddress management = literal(managementAddress);
+        if (!management.isAnyLocalAddress() && !management.isLoopbackAddress()) {
+            addresses.add(managementAddress);
+        }
+        if (!Files.exists(sandboxPki.serverKey()) || !sandboxPki.serverCertificateNames(dnsNames, addresses)) {
+            sandboxPki.pki.issueServer(dnsNames, addresses);
         }
         SandboxCards.issueMissing(sandboxPki.pki);
         SandboxClients.issueMissing(sandboxPki.pki);
@@ -46,7 +60,7 @@ final class SandboxPki {
     }
 
     /** Whether the server certificate on disk names all these hosts (a new --host needs a new certificate). */
-    private boolean serverCertificateNames(List<String> dnsNames) {
+    private boolean serverCertificateNames(List<String> dnsNames, List<String> addresses) {
         if (!Files.exists(serverCertificate())) {
             return false;
         }
@@ -54,11 +68,22 @@ final class SandboxPki {
             Collection<List<?>> names = CertificateFile.read(serverCertificate()).getSubjectAlternativeNames();
             List<Object> present = new ArrayList<>();
             if (names != null) {
-                names.forEach(name -> present.add(name.get(1)));
+                names.forEach(name -> present.add(IP_ADDRESS.equals(name.get(0))
+                        ? literal((String) name.get(1)) : name.get(1)));
             }
-            return present.containsAll(dnsNames);
+            return present.containsAll(dnsNames)
+                    && present.containsAll(addresses.stream().map(SandboxPki::literal).toList());
         } catch (CertificateParsingException e) {
             return false;
+        }
+    }
+
+    /** An address literal as an {@link InetAddress}, so that two spellings of one IPv6 address compare equal. */
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new SandboxException("not an IP address: " + address);
         }
     }
 

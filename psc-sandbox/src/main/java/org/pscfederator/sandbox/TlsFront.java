@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509KeyManager;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -37,7 +38,9 @@ import io.vertx.core.net.TrustOptions;
  * TLS on the public port, asks the browser for a client certificate and lets any through the handshake, and forwards
  * each request to Keycloak on the loopback interface with the certificate in the {@code ssl-client-cert} header
  * (URL-encoded PEM, as nginx's {@code $ssl_client_escaped_cert}). Keycloak believes that header only from its
- * trusted proxy address. Headers of the same names sent by a client are dropped here.
+ * trusted proxy address, over a TLS connection where the front presented its own key ({@link FrontIdentity}).
+ * Headers of the same names sent by a client are dropped here, and so is the client's Host: Keycloak builds its
+ * URLs on the configured public URL.
  */
 final class TlsFront implements AutoCloseable {
 
@@ -59,15 +62,16 @@ final class TlsFront implements AutoCloseable {
 
     /**
      * Listens on {@code publicPort} with the sandbox server key, and forwards to Keycloak's HTTPS listener on
-     * {@code 127.0.0.1:keycloakPort}, trusted with {@code keycloakTrust}.
+     * {@code 127.0.0.1:keycloakPort}, trusted with {@code keycloakTrust}, presenting {@code frontKey}.
      */
     static TlsFront start(int publicPort, KeyManager serverKey, TrustManager anyClientCertificate, int keycloakPort,
-            TrustManager keycloakTrust) {
+            TrustManager keycloakTrust, X509KeyManager frontKey) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
                 Math.max(2, Runtime.getRuntime().availableProcessors())));
         HttpClient keycloak = vertx.createHttpClient(new HttpClientOptions()
                 .setSsl(true)
                 .setTrustOptions(TrustOptions.wrap(keycloakTrust))
+                .setKeyCertOptions(KeyCertOptions.wrap(frontKey))
                 .setVerifyHost(true)
                 .setKeepAlive(true)
                 .setMaxPoolSize(128)
@@ -76,7 +80,7 @@ final class TlsFront implements AutoCloseable {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setPort(publicPort)
                 .setSsl(true)
-                .setKeyCertOptions(KeyCertOptions.wrap((javax.net.ssl.X509KeyManager) serverKey))
+                .setKeyCertOptions(KeyCertOptions.wrap((X509KeyManager) serverKey))
                 .setTrustOptions(TrustOptions.wrap(anyClientCertificate))
                 .setClientAuth(ClientAuth.REQUEST)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
@@ -108,10 +112,6 @@ final class TlsFront implements AutoCloseable {
                 options.addHeader(header.getKey(), header.getValue());
             }
         });
-        String host = request.headers().get("Host");
-        if (host != null) {
-            options.addHeader("X-Forwarded-Host", host);
-        }
         options.addHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
         options.addHeader("X-Forwarded-Proto", "https");
         options.addHeader("X-Forwarded-Port", Integer.toString(request.localAddress().port()));

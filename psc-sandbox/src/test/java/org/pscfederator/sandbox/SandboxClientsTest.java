@@ -29,12 +29,12 @@ class SandboxClientsTest {
 
     @Test
     void firstStartIssuesSandboxRpCertificateAndLaterStartsKeepIt() throws Exception {
-        SandboxPki.prepare(pkiDir, null);
+        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
         TestPki pki = TestPki.open(pkiDir);
         Path keystore = SandboxClients.keystore(pki);
         byte[] first = Files.readAllBytes(keystore);
 
-        SandboxPki.prepare(pkiDir, null);
+        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
 
         assertThat(keystore).isEqualTo(pkiDir.resolve("clients/sandbox-rp.p12"));
         assertThat(Files.readAllBytes(keystore)).isEqualTo(first);
@@ -43,7 +43,7 @@ class SandboxClientsTest {
 
     @Test
     void sandboxRealmBindsSandboxRpBySubjectAndIssuerOfItsCertificate() throws Exception {
-        SandboxPki sandboxPki = SandboxPki.prepare(pkiDir, null);
+        SandboxPki sandboxPki = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
         X509Certificate certificate = CertificateFile.read(pkiDir.resolve("clients/sandbox-rp.crt.pem"));
         ObjectNode realm = new RealmAssembler().assemble(RealmVariant.SANDBOX, sandboxPki.trustMaterial());
 

@@ -18,6 +18,34 @@ class SandboxOptionsTest {
         assertThat(options.database()).isEqualTo(DatabaseKind.H2);
         assertThat(options.dataDir()).isEqualTo(Path.of("sandbox-data").toAbsolutePath());
         assertThat(options.baseUrl()).isEqualTo("https://localhost:8443/auth");
+        assertThat(options.managementHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void hostNamesThePublicUrlButTheLauncherStillCallsItselfOnLocalhost() {
+        SandboxOptions options = SandboxOptions.parse("--host", "psc.example", "--https-port", "9443");
+
+        assertThat(options.baseUrl()).isEqualTo("https://psc.example:9443/auth");
+        assertThat(options.localUrl()).isEqualTo("https://localhost:9443/auth");
+    }
+
+    @Test
+    void managementHostTakesAnAddressAndTheReadinessCheckFollowsIt() {
+        assertThat(SandboxOptions.parse("--management-host", "0.0.0.0").managementUrl())
+                .isEqualTo("https://localhost:9000/auth");
+        assertThat(SandboxOptions.parse("--management-host=192.0.2.10").managementUrl())
+                .isEqualTo("https://192.0.2.10:9000/auth");
+    }
+
+    /** A name would be looked up in DNS, and could bind anything it resolves to. */
+    @Test
+    void managementHostThatIsNotAnAddressIsRefused() {
+        for (String notAnAddress : new String[] {"intranet.example", "cafe", "999.1.1.1", "10.0.0"}) {
+            assertThatThrownBy(() -> SandboxOptions.parse("--management-host", notAnAddress))
+                    .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessageContaining("--management-host must be an IP address");
+        }
+        assertThat(SandboxOptions.parse("--management-host", "::").managementHost()).isEqualTo("0:0:0:0:0:0:0:0");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pscfederator.testpki.CertificateFile;
 
 class SandboxPkiTest {
@@ -16,30 +18,44 @@ class SandboxPkiTest {
     @TempDir
     Path pkiDir;
 
-    @Test
-    void secondStartKeepsTheServerCertificate() throws Exception {
-        SandboxPki first = SandboxPki.prepare(pkiDir, null);
+    /** Loopback and every-interface management addresses need no name of their own in the certificate. */
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "0.0.0.0", "::1"})
+    void secondStartKeepsTheServerCertificate(String managementAddress) throws Exception {
+        SandboxPki first = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
         String certificate = Files.readString(first.serverCertificate());
 
-        SandboxPki.prepare(pkiDir, null);
+        SandboxPki.prepare(pkiDir, null, managementAddress);
 
         assertThat(Files.readString(first.serverCertificate())).isEqualTo(certificate);
     }
 
     @Test
     void newHostGetsAServerCertificateNamingIt() throws Exception {
-        SandboxPki.prepare(pkiDir, null);
+        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
 
-        SandboxPki withHost = SandboxPki.prepare(pkiDir, "sandbox.example");
+        SandboxPki withHost = SandboxPki.prepare(pkiDir, "sandbox.example", "127.0.0.1");
 
         List<Object> names = new ArrayList<>();
         CertificateFile.read(withHost.serverCertificate()).getSubjectAlternativeNames().forEach(n -> names.add(n.get(1)));
         assertThat(names).contains("localhost", "sandbox.example");
     }
 
+    /** The launcher's readiness check verifies the management interface's certificate on that address. */
+    @Test
+    void managementAddressOffLoopbackIsNamedInTheServerCertificate() throws Exception {
+        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+
+        SandboxPki opened = SandboxPki.prepare(pkiDir, null, "192.0.2.10");
+
+        List<Object> names = new ArrayList<>();
+        CertificateFile.read(opened.serverCertificate()).getSubjectAlternativeNames().forEach(n -> names.add(n.get(1)));
+        assertThat(names).contains("localhost", "127.0.0.1", "192.0.2.10");
+    }
+
     @Test
     void trustMaterialIsEachIssuingCaWithTheRoot() throws Exception {
-        SandboxPki pki = SandboxPki.prepare(pkiDir, null);
+        SandboxPki pki = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
         Path ca = pkiDir.resolve("ca");
 
         assertThat(pki.trustMaterial().cardTrustAnchors())

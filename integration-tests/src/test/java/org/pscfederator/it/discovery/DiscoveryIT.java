@@ -2,6 +2,10 @@ package org.pscfederator.it.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +16,14 @@ import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** PSC discovery: PSC's path (wallet-openid-configuration) serves the standard document, with what PSC advertises. */
 @Tag("psc-discovery")
 @ExtendWith(SandboxServerExtension.class)
 class DiscoveryIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void walletDiscoveryServesTheSameDocumentAsOpenIdConfiguration(SandboxServer server) throws Exception {
@@ -25,6 +32,23 @@ class DiscoveryIT {
 
         assertThat(wallet).isEqualTo(standard);
         assertThat(wallet.get("issuer").asText()).isEqualTo(server.realmUrl());
+    }
+
+    /** The issuer is the configured public URL: no Host or X-Forwarded-Host a client sends can change it. */
+    @Test
+    void issuerIgnoresTheHostHeader(SandboxServer server) throws Exception {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(
+                        URI.create(server.realmUrl() + "/.well-known/openid-configuration"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Host", "evil.example:8443")
+                .header("X-Forwarded-Host", "evil.example")
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.get("issuer").asText()).isEqualTo(server.realmUrl());
+        assertThat(doc.get("authorization_endpoint").asText()).startsWith(server.realmUrl() + "/");
+        assertThat(response.body()).doesNotContain("evil.example");
     }
 
     @Test

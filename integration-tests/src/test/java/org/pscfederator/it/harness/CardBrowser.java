@@ -52,13 +52,18 @@ public final class CardBrowser {
 
     /** A browser presenting the card of this PKCS#12 file (password 1234, as the sandbox's). */
     public static CardBrowser withCard(SandboxServer server, Path p12) throws Exception {
+        return new CardBrowser(server, keysOf(p12));
+    }
+
+    /** The keys of a card's PKCS#12 file (password 1234, as the sandbox's), to present in a TLS handshake. */
+    public static KeyManager[] keysOf(Path p12) throws Exception {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(p12)) {
             keystore.load(in, "1234".toCharArray());
         }
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(keystore, "1234".toCharArray());
-        return new CardBrowser(server, factory.getKeyManagers());
+        return factory.getKeyManagers();
     }
 
     public static CardBrowser withoutCard(SandboxServer server) throws IOException {

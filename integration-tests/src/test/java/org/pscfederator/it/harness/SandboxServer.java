@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -34,6 +36,7 @@ public final class SandboxServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String START_MARK = "=== it harness: starting the launcher with";
+    private static final Pattern KEYCLOAK_PORT = Pattern.compile("psc-sandbox: Keycloak listens on https://127\\.0\\.0\\.1:(\\d+) ");
 
     private final String name;
     private final Path dataDir;
@@ -155,6 +158,24 @@ public final class SandboxServer implements AutoCloseable {
         return httpsPort;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Keycloak's own port behind the TLS front, as the launcher announced it at this start. */
+    public int keycloakPort() {
+        Matcher announced;
+        try {
+            announced = KEYCLOAK_PORT.matcher(String.join("\n", thisStartLog()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!announced.find()) {
+            throw new IllegalStateException("the launcher did not say where Keycloak listens:\n" + logTail());
+        }
+        return Integer.parseInt(announced.group(1));
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -256,19 +277,23 @@ public final class SandboxServer implements AutoCloseable {
 
     public String logTail() {
         try {
-            List<String> lines = Files.readAllLines(log);
-            // Only this start's lines: the log gathers every start of this server.
-            int lastStart = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).startsWith(START_MARK)) {
-                    lastStart = i;
-                }
-            }
-            lines = lines.subList(lastStart, lines.size());
+            List<String> lines = thisStartLog();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** Only this start's lines: the log gathers every start of this server. */
+    private List<String> thisStartLog() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        int lastStart = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(START_MARK)) {
+                lastStart = i;
+            }
+        }
+        return lines.subList(lastStart, lines.size());
     }
 
     public static SSLContext trusting(Path pemBundle) throws IOException {

@@ -30,8 +30,8 @@ class LauncherBadInputIT {
         Result result = Launcher.runScript("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("--data-dir", "--https-port", "--management-port", "--db h2|postgres",
-                "--db-url", "--db-username", "--db-password", "--reset", "--help");
+        assertThat(result.stdout()).contains("--data-dir", "--https-port", "--management-port", "--management-host",
+                "--db h2|postgres", "--db-url", "--db-username", "--db-password", "--reset", "--help");
     }
 
     @Test
