@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * The client certificate of a request: the one presented to Keycloak's own TLS listener, or else the one a trusted
@@ -49,7 +50,7 @@ public final class ProxyCertificateLookup implements X509ClientCertificateLookup
         if (!fromTrustedProxy(proxiesConfigured, request.isProxyTrusted(),
                 request.getHttpHeaders().getHeaderString(TRUSTED_PROXY_HEADER))) {
             LOG.warnf("ignored a %s header from %s, which is not a trusted proxy", header,
-                    session.getContext().getConnection().getRemoteAddr());
+                    LoggedText.of(session.getContext().getConnection().getRemoteAddr()));
             return null;
         }
         if (value.length() > MAX_HEADER_LENGTH) {
