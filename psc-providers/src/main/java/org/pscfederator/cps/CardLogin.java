@@ -114,7 +114,8 @@ public final class CardLogin {
             return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card idNat pattern invalid");
         }
         if (idNat.isEmpty()) {
-            return Holder.refused("no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject");
+            return Holder.refused("no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject "
+                    + card.getSubjectX500Principal().getName());
         }
         event.detail(DETAIL_ID_NAT, idNat.get());
         UserModel user;
