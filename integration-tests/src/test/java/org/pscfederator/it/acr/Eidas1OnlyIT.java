@@ -103,10 +103,7 @@ class Eidas1OnlyIT {
      */
     @Test
     void secondLoginAskingEidas1PresentsTheCardAgain(SandboxServer server) throws Exception {
-        server.importSandboxDirectories();
-        CardBrowser browser = CardBrowser.withCard(server, sandboxCard(server));
-        CardBrowser.Request first = CardBrowser.Request.of(CLIENT, REDIRECT);
-        tokens(server, browser.loginWithCard(first), first);
+        CardBrowser browser = loggedInOnce(server);
         CardBrowser.Request second = CardBrowser.Request.of(CLIENT, REDIRECT);
 
         CardBrowser.Outcome page = browser.open(second);
@@ -125,10 +122,7 @@ class Eidas1OnlyIT {
      */
     @Test
     void secondLoginWithoutAcrValuesIsServedBySsoWithEidas1(SandboxServer server) throws Exception {
-        server.importSandboxDirectories();
-        CardBrowser browser = CardBrowser.withCard(server, sandboxCard(server));
-        CardBrowser.Request first = CardBrowser.Request.of(CLIENT, REDIRECT);
-        tokens(server, browser.loginWithCard(first), first);
+        CardBrowser browser = loggedInOnce(server);
         CardBrowser.Request second = CardBrowser.Request.of(CLIENT, REDIRECT);
 
         CardBrowser.Outcome bySso = browser.open(second, "");
@@ -148,6 +142,15 @@ class Eidas1OnlyIT {
         JsonNode doc = server.getJson(server.realmUrl() + "/.well-known/openid-configuration");
 
         assertThat(doc.get("acr_values_supported").toString()).isEqualTo("[\"eidas1\"]");
+    }
+
+    /** A browser that has logged in with the card once: it holds an SSO session. */
+    private static CardBrowser loggedInOnce(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        CardBrowser browser = CardBrowser.withCard(server, sandboxCard(server));
+        CardBrowser.Request first = CardBrowser.Request.of(CLIENT, REDIRECT);
+        tokens(server, browser.loginWithCard(first), first);
+        return browser;
     }
 
     private static void assertAuthorizationRefused(SandboxServer server, String levelParameters) throws Exception {
