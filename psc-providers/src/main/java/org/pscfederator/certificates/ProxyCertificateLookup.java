@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * The client certificate of a request, from one source only, chosen by the configuration:
@@ -53,7 +54,8 @@ public final class ProxyCertificateLookup implements X509ClientCertificateLookup
         }
         if (!fromTrustedProxy(proxiesConfigured, request.isProxyTrusted(),
                 request.getHttpHeaders().getHeaderString(TRUSTED_PROXY_HEADER))) {
-            LOG.warnf("ignored a %s header from %s, which is not a trusted proxy", header, sender.get());
+            LOG.warnf("ignored a %s header from %s, which is not a trusted proxy", header,
+                    LoggedText.of(sender.get()));
             return null;
         }
         if (value.length() > MAX_HEADER_LENGTH) {

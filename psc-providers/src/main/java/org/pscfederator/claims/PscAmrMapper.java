@@ -34,13 +34,9 @@ public class PscAmrMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        String amr = userSession.getNote(PscAmr.USER_SESSION_NOTE);
-        if ((amr == null || amr.isBlank()) && clientSessionCtx != null && clientSessionCtx.getClientSession() != null) {
-            // CIBA: Keycloak keeps the authentication channel's parameters as client session notes.
-            amr = clientSessionCtx.getClientSession().getNote(PscAmr.CIBA_CLIENT_SESSION_NOTE);
-        }
-        if (amr != null && !amr.isBlank()) {
-            token.getOtherClaims().put("amr", List.copyOf(Arrays.asList(amr.strip().split("\\s+"))));
+        String amr = PscAmr.of(userSession, clientSessionCtx);
+        if (amr != null) {
+            token.getOtherClaims().put("amr", List.copyOf(Arrays.asList(amr.split("\\s+"))));
         }
     }
 

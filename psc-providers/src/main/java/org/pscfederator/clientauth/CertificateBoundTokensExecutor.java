@@ -24,6 +24,7 @@ import org.keycloak.services.clientpolicy.context.TokenIntrospectContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * RFC 8705 certificate-bound tokens where Keycloak leaves gaps. Keycloak binds tokens, and checks the binding at
@@ -109,7 +110,7 @@ final class CertificateBoundTokensExecutor
             return;
         }
         LOG.infof("introspection of a token bound to another certificate by client %s: answered inactive",
-                context.getClient() == null ? "?" : context.getClient().getClientId());
+                context.getClient() == null ? "?" : LoggedText.of(context.getClient().getClientId()));
         new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
                 .event(EventType.INTROSPECT_TOKEN).client(context.getClient())
                 .detail(OrgCertificateAuthenticator.DETAIL_REASON, CERTIFICATE_MISMATCH)

@@ -25,6 +25,7 @@ import org.pscfederator.certificates.CertificateChecks;
 import org.pscfederator.certificates.CertificateRejectedException;
 import org.pscfederator.certificates.CertificateRejection;
 import org.pscfederator.certificates.RealmTrust;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * Authenticates a relying service by its IGC-Santé ORG AUTH_CLI certificate (RFC 8705 {@code tls_client_auth}): the
@@ -106,7 +107,7 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
             checks = RealmTrust.checks(realm, RealmTrust.Use.CLIENT);
         } catch (IllegalStateException e) {
             LOG.errorf("relying-service authentication is not configured in realm %s: %s", realm.getName(),
-                    e.getMessage());
+                    LoggedText.of(e.getMessage()));
             refuse(context, client, certificate, NOT_CONFIGURED, "client authentication is not available",
                     "client trust not configured");
             return;
@@ -170,7 +171,8 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
 
     private static void refuse(ClientAuthenticationFlowContext context, ClientModel client,
             X509Certificate certificate, String reason, String description, String logDetail) {
-        LOG.infof("client %s refused: %s (%s)", client.getClientId(), reason, logDetail);
+        LOG.infof("client %s refused: %s (%s)", LoggedText.of(client.getClientId()), reason,
+                LoggedText.of(logDetail));
         EventBuilder flowEvent = context.getEvent().detail(DETAIL_REASON, reason);
         EventBuilder loginEvent = new EventBuilder(context.getRealm(), context.getSession(),
                 context.getConnection()).event(EventType.CLIENT_LOGIN).client(client)

@@ -22,6 +22,7 @@ import org.pscfederator.certificates.CertificateRejectedException;
 import org.pscfederator.certificates.CertificateRejection;
 import org.pscfederator.certificates.RealmTrust;
 import org.pscfederator.claims.PscAmr;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * Logs a professional in with the card certificate their browser presented: the realm's card trust policy, then the
@@ -93,7 +94,8 @@ public final class CardLogin {
         try {
             checks = RealmTrust.checks(realm, RealmTrust.Use.CARD);
         } catch (IllegalStateException e) {
-            LOG.errorf("card login is not configured in realm %s: %s", realm.getName(), e.getMessage());
+            LOG.errorf("card login is not configured in realm %s: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
             return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card trust not configured");
         }
         try {
@@ -107,11 +109,13 @@ public final class CardLogin {
         try {
             idNat = CardIdNat.of(card, realm.getAttribute(CardIdNat.PATTERN_ATTRIBUTE));
         } catch (IllegalStateException e) {
-            LOG.errorf("card login is misconfigured in realm %s: %s", realm.getName(), e.getMessage());
+            LOG.errorf("card login is misconfigured in realm %s: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
             return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card idNat pattern invalid");
         }
         if (idNat.isEmpty()) {
-            return Holder.refused("no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject");
+            return Holder.refused("no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject "
+                    + card.getSubjectX500Principal().getName());
         }
         event.detail(DETAIL_ID_NAT, idNat.get());
         UserModel user;
@@ -119,7 +123,7 @@ public final class CardLogin {
             user = session.users().getUserByUsername(realm, idNat.get());
         } catch (RuntimeException e) {
             // The directory could not be read: nobody is let in on a guess.
-            LOG.errorf("directory lookup failed during card login: %s", e.toString());
+            LOG.errorf("directory lookup failed during card login: %s", LoggedText.of(e));
             return Holder.refused("directory_unavailable", Errors.INVALID_USER_CREDENTIALS, "directory unavailable");
         }
         if (user == null) {
@@ -132,7 +136,7 @@ public final class CardLogin {
     }
 
     private static void refuse(AuthenticationFlowContext context, String reason, String error, String logDetail) {
-        LOG.infof("card login refused: %s (%s)", reason, logDetail);
+        LOG.infof("card login refused: %s (%s)", reason, LoggedText.of(logDetail));
         context.getEvent().detail(DETAIL_REASON, reason).error(error);
         Response page = context.form()
                 .setAttribute("pscCardReason", reason)

@@ -13,6 +13,9 @@ final class PscDiscoveryDocument {
     /** PSC implements CIBA in poll mode only; Keycloak would also advertise ping. */
     static final List<String> BACKCHANNEL_DELIVERY_MODES = List.of("poll");
 
+    /** PSC's only level of assurance; Keycloak would add its own levels "0" and "1", which PSC refuses. */
+    static final List<String> ACR_VALUES = List.of("eidas1");
+
     /** The certificate-bound token and mTLS client authentication method that relying services use. */
     static final String TLS_CLIENT_AUTH = "tls_client_auth";
 
@@ -29,6 +32,7 @@ final class PscDiscoveryDocument {
     static OIDCConfigurationRepresentation apply(OIDCConfigurationRepresentation keycloakDocument,
             boolean clientSecretAllowed) {
         keycloakDocument.setBackchannelTokenDeliveryModesSupported(BACKCHANNEL_DELIVERY_MODES);
+        keycloakDocument.setAcrValuesSupported(ACR_VALUES);
         keycloakDocument.setTlsClientCertificateBoundAccessTokens(Boolean.TRUE);
         List<String> authMethods = keycloakDocument.getTokenEndpointAuthMethodsSupported();
         if (authMethods == null || !authMethods.contains(TLS_CLIENT_AUTH)) {

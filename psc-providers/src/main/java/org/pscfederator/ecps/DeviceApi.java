@@ -36,6 +36,7 @@ import org.pscfederator.directory.storage.DirectoryEntry;
 import org.pscfederator.realm.PscRealm;
 import org.pscfederator.realm.RealmAdminCheck;
 import org.pscfederator.directory.storage.DirectoryUserStorageProviderFactory;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
@@ -109,7 +110,7 @@ public class DeviceApi implements RealmResourceProvider {
                 event.success();
             }
         } catch (SQLException | NotificationSender.NotificationException e) {
-            LOG.errorf("activation code for %s not sent: %s", idNat.get(), e.getMessage());
+            LOG.errorf("activation code for %s not sent: %s", LoggedText.of(idNat.get()), LoggedText.of(e.getMessage()));
             event.detail(EcpsEvents.DETAIL_REASON, "not_sent").error(Errors.INVALID_REQUEST);
         }
         return Response.accepted(Map.of("status", "sent_if_known",
@@ -255,7 +256,7 @@ public class DeviceApi implements RealmResourceProvider {
                     .detail(EcpsEvents.DETAIL_ACTION, "device_answer")
                     .detail(EcpsEvents.DETAIL_REASON, e.reason());
             event.error(Errors.INVALID_USER_CREDENTIALS);
-            LOG.infof("e-CPS answer refused: %s (%s)", e.reason(), e.getMessage());
+            LOG.infof("e-CPS answer refused: %s (%s)", e.reason(), LoggedText.of(e.getMessage()));
             return error(e.status(), e.reason());
         }
     }

@@ -12,6 +12,7 @@ import org.keycloak.protocol.oidc.grants.ciba.channel.AuthenticationChannelProvi
 import org.keycloak.protocol.oidc.grants.ciba.channel.CIBAAuthenticationRequest;
 import org.keycloak.protocol.oidc.grants.device.DeviceGrantType;
 import org.pscfederator.claims.PscAmr;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * CIBA (poll mode) through e-CPS: a relying service's backchannel request becomes an e-CPS request for the idNat in
@@ -56,7 +57,7 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
                     PushGateways.of(session, settings).notify(active, opened);
                 }
             } catch (SQLException | RuntimeException e) {
-                LOG.errorf("CIBA e-CPS push not sent: %s", e.toString());
+                LOG.errorf("CIBA e-CPS push not sent: %s", LoggedText.of(e));
             }
         }
         return true;

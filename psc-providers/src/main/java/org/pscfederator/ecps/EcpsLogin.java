@@ -17,6 +17,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.pscfederator.claims.PscAmr;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * The e-CPS login in the browser: the identifier form, the push, the wait page with its 2-digit code, then the
@@ -120,7 +121,7 @@ public final class EcpsLogin {
             }
         } catch (SQLException | RuntimeException e) {
             // The request still waits and expires; the professional sees the same page.
-            LOG.errorf("e-CPS push for a request not sent: %s", e.toString());
+            LOG.errorf("e-CPS push for a request not sent: %s", LoggedText.of(e));
         }
     }
 
@@ -169,7 +170,7 @@ public final class EcpsLogin {
                     .filter(found -> found.idNat().equals(idNat) && !found.revoked());
             user = device.isEmpty() ? null : context.getSession().users().getUserByUsername(context.getRealm(), idNat);
         } catch (SQLException | RuntimeException e) {
-            LOG.errorf("e-CPS login not completed: %s", e.toString());
+            LOG.errorf("e-CPS login not completed: %s", LoggedText.of(e));
             refuse(context, "unavailable", Errors.INVALID_USER_CREDENTIALS);
             return;
         }

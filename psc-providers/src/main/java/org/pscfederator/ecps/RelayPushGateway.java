@@ -11,6 +11,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 import org.jboss.logging.Logger;
+import org.pscfederator.logging.LoggedText;
 
 /**
  * Production: posts each push to the push relay (which speaks to the phone platforms) over HTTPS with mutual TLS.
@@ -37,7 +38,7 @@ public final class RelayPushGateway implements PushGateway {
         for (Device device : devices) {
             int status = post(device, request);
             if (status / 100 != 2) {
-                LOG.warnf("push relay answered %d for device %s", status, device.id());
+                LOG.warnf("push relay answered %d for device %s", status, LoggedText.of(device.id()));
             }
         }
     }
@@ -52,7 +53,8 @@ public final class RelayPushGateway implements PushGateway {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            LOG.warnf("push relay unreachable for device %s: %s", device.id(), e.getMessage());
+            LOG.warnf("push relay unreachable for device %s: %s", LoggedText.of(device.id()),
+                    LoggedText.of(e.getMessage()));
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,6 +19,14 @@ class PscDiscoveryDocumentTest {
     }
 
     @Test
+    void advertisesEidas1AsTheOnlyLevel() {
+        OIDCConfigurationRepresentation doc = keycloakDocument();
+        doc.setAcrValuesSupported(List.of("eidas1", "0", "1"));
+
+        assertThat(PscDiscoveryDocument.apply(doc).getAcrValuesSupported()).containsExactly("eidas1");
+    }
+
+    @Test
     void advertisesCertificateBoundTokens() {
         OIDCConfigurationRepresentation doc = keycloakDocument();
         doc.setTlsClientCertificateBoundAccessTokens(null);

@@ -12,7 +12,12 @@ import java.util.List;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -32,8 +37,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Makes key pairs and signs certificates of a {@link CertificateProfile}.
  *
- * <p>No CRL distribution point or authority-information-access extension is written: the sandbox's verifiers read the
- * CRLs from their configuration, and a verifier must never fetch a URL named by a certificate it does not trust yet.
+ * <p>No CRL distribution point or authority-information-access extension is written, except on the crafted
+ * certificates of tests that check it is never fetched: the sandbox's verifiers read the CRLs from their
+ * configuration, and a verifier must never fetch a URL named by a certificate it does not trust yet.
  * The authority key identifier holds the key id only (no issuer name and serial), so a CA certified again with the
  * same key still matches. Only the JDK's providers are used (BouncyCastle builds the ASN.1), so no security provider
  * is registered globally.
@@ -72,6 +78,16 @@ final class CertificateIssuer {
     /** A certificate signed by {@code issuer}; {@code subjectAltNames} may be empty. */
     static X509Certificate issue(CertificateAuthority issuer, CertificateProfile profile, X500Name subject,
             PublicKey subjectKey, BigInteger serial, Validity.ValidityPeriod period, List<GeneralName> subjectAltNames) {
+        return issue(issuer, profile, subject, subjectKey, serial, period, subjectAltNames, null);
+    }
+
+    /**
+     * The same, naming {@code namedUrl} (when not null) as CRL distribution point ({@code /crl}), AIA caIssuers
+     * ({@code /ca}) and OCSP responder ({@code /ocsp}).
+     */
+    static X509Certificate issue(CertificateAuthority issuer, CertificateProfile profile, X500Name subject,
+            PublicKey subjectKey, BigInteger serial, Validity.ValidityPeriod period, List<GeneralName> subjectAltNames,
+            String namedUrl) {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate(), serial,
                 Date.from(period.notBefore()), Date.from(period.notAfter()), subject, subjectKey);
         try {
@@ -79,6 +95,9 @@ final class CertificateIssuer {
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     utils.createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
             addProfile(builder, profile, subjectKey, subjectAltNames, utils);
+            if (namedUrl != null) {
+                addFetchableLocations(builder, namedUrl);
+            }
         } catch (GeneralSecurityException | CertIOException e) {
             throw new PkiException("cannot build a certificate for " + subject + ": " + e.getMessage(), e);
         }
@@ -107,6 +126,18 @@ final class CertificateIssuer {
             builder.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(subjectAltNames.toArray(GeneralName[]::new)));
         }
+    }
+
+    private static void addFetchableLocations(X509v3CertificateBuilder builder, String url) throws CertIOException {
+        builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(uri(url + "/crl"))), null, null)}));
+        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                new AccessDescription[] {new AccessDescription(AccessDescription.id_ad_caIssuers, uri(url + "/ca")),
+                        new AccessDescription(AccessDescription.id_ad_ocsp, uri(url + "/ocsp"))}));
+    }
+
+    private static GeneralName uri(String url) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, url);
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) {

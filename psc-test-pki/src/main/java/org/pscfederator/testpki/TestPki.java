@@ -126,6 +126,20 @@ public final class TestPki {
     }
 
     /**
+     * Issues, for tests of the verifier, a card of the real persons CA whose CN is {@code commonName} as given, line
+     * breaks and control characters included (what a log must escape), and which names {@code namedUrl}, when not
+     * null, as its CRL distribution point, AIA caIssuers and OCSP responder (what a verifier must never fetch).
+     * Written to {@code cards/crafted-<random>.p12}.
+     */
+    public IssuedCertificate issueCraftedCard(String commonName, String namedUrl) {
+        return issue(CaRole.PERSONS, CertificateProfile.PERSON_AUTHENTICATION,
+                SandboxProfile.cardSubject(commonName, null, null), List.of(),
+                Validity.NORMAL.period(Instant.now(), SandboxProfile.CARD_DAYS), CertificateIssuer.newKeyPair(),
+                pkiDir.resolve("cards").resolve("crafted-" + UUID.randomUUID() + ".p12"), "crafted", false, false,
+                namedUrl);
+    }
+
+    /**
      * Issues, for tests of the verifier, a card certificate of the real persons CA but without the authentication
      * policy, to {@code cards/<idNat>-without-policy.p12}.
      */
@@ -265,13 +279,20 @@ public final class TestPki {
     private IssuedCertificate issue(CaRole issuerRole, CertificateProfile profile, X500Name subject,
             List<GeneralName> subjectAltNames, Validity.ValidityPeriod period, KeyPair keys, Path keystore,
             String alias, boolean revoked, boolean pemWithChain) {
+        return issue(issuerRole, profile, subject, subjectAltNames, period, keys, keystore, alias, revoked,
+                pemWithChain, null);
+    }
+
+    private IssuedCertificate issue(CaRole issuerRole, CertificateProfile profile, X500Name subject,
+            List<GeneralName> subjectAltNames, Validity.ValidityPeriod period, KeyPair keys, Path keystore,
+            String alias, boolean revoked, boolean pemWithChain, String namedUrl) {
         CertificateAuthority issuer = cas.get(issuerRole);
         try (StateLock lock = store.lock()) {
             PkiState state = store.loadState();
             BigInteger serial = state.allocateSerial(issuerRole);
             store.saveState(state); // saved before use: a serial is never handed out twice, even if what follows fails
             X509Certificate certificate = CertificateIssuer.issue(issuer, profile, subject, keys.getPublic(), serial,
-                    period, subjectAltNames);
+                    period, subjectAltNames, namedUrl);
             IssuedCertificate issued = new IssuedCertificate(certificate, keystore, serial);
             Pkcs12Writer.writeKey(keystore, alias, keys.getPrivate(), List.of(certificate, issuer.certificate()));
             // A server's PEM carries the chain a TLS server sends (leaf, then its CA); the others just the leaf.

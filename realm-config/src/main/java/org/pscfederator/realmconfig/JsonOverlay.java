@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Lays a realm variant over the base realm: objects merge key by key; in arrays, an element naming the same
- * client, user, scope or flow as a base element merges into it, any other element is added.
+ * client, user, scope, flow or client policy executor as a base element merges into it, any other element is added.
  */
 final class JsonOverlay {
 
-    /** The fields by which Keycloak's representations name array elements. */
-    private static final List<String> IDENTITY_FIELDS = List.of("clientId", "username", "alias", "name");
+    /** The fields by which Keycloak's representations name array elements (executor: in a client profile). */
+    private static final List<String> IDENTITY_FIELDS = List.of("clientId", "username", "alias", "name", "executor");
 
     private JsonOverlay() {
     }

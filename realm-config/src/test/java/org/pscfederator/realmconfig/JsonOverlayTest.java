@@ -23,6 +23,18 @@ class JsonOverlayTest {
     }
 
     @Test
+    void executorOfAClientProfileMergesByItsName() throws Exception {
+        ObjectNode base = json("{\"profiles\":[{\"name\":\"p\",\"executors\":[{\"executor\":\"e\","
+                + "\"configuration\":{\"strict\":\"true\",\"other\":\"1\"}}]}]}");
+
+        JsonOverlay.apply(base, json("{\"profiles\":[{\"name\":\"p\",\"executors\":[{\"executor\":\"e\","
+                + "\"configuration\":{\"strict\":\"false\"}}]}]}"));
+
+        assertThat(base).isEqualTo(json("{\"profiles\":[{\"name\":\"p\",\"executors\":[{\"executor\":\"e\","
+                + "\"configuration\":{\"strict\":\"false\",\"other\":\"1\"}}]}]}"));
+    }
+
+    @Test
     void nestedObjectsMergeKeyByKey() throws Exception {
         ObjectNode base = json("{\"attributes\":{\"x\":\"1\",\"y\":\"2\"}}");
 

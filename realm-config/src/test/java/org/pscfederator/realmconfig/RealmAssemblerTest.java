@@ -117,7 +117,7 @@ class RealmAssemblerTest {
     }
 
     @Test
-    void productionPoliciesMakeOrgMutualTlsPkceAndEidas1MandatoryForConfidentialClients() {
+    void productionPoliciesMakeOrgMutualTlsAndPkceMandatoryForConfidentialClients() {
         JsonNode production = assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA));
 
         JsonNode policy = production.at("/clientPolicies/policies").findParent("profiles");
@@ -132,11 +132,39 @@ class RealmAssemblerTest {
         assertThat(policy).isNotNull();
         assertThat(profile).isNotNull();
         assertThat(profile.get("executors").findValuesAsText("executor")).contains("secure-client-authenticator",
-                "pkce-enforcer", "psc-acr-eidas1", "reject-implicit-grant", "reject-ropc-grant");
+                "pkce-enforcer", "reject-implicit-grant", "reject-ropc-grant");
         assertThat(profile.at("/executors/0/configuration/allowed-client-authenticators").toString())
                 .isEqualTo("[\"psc-org-mtls\"]");
         assertThat(production.at("/clientPolicies/policies").findValuesAsText("name"))
                 .contains("psc-certificate-bound-tokens");
+    }
+
+    @Test
+    void bothRealmsRefuseOtherLevelsThanEidas1OnEveryClientAndOnlyProductionRequiresAcrValues() {
+        for (RealmVariant variant : RealmVariant.values()) {
+            JsonNode realm = assembler.assemble(variant, trust(TEST_CARD_CA, TEST_ORG_CA));
+            JsonNode policy = named(realm.at("/clientPolicies/policies"), "psc-eidas1");
+            assertThat(policy.at("/conditions/0/condition").asText()).as(variant.name()).isEqualTo("any-client");
+            assertThat(policy.get("conditions")).hasSize(1);
+            JsonNode executors = named(realm.at("/clientProfiles/profiles"), "psc-eidas1").get("executors");
+            assertThat(executors).as(variant.name()).hasSize(1);
+            assertThat(executors.at("/0/executor").asText()).isEqualTo("psc-acr-eidas1");
+            assertThat(executors.at("/0/configuration/acr-values-required").asText())
+                    .isEqualTo(variant == RealmVariant.PRODUCTION ? "true" : "false");
+            // Keycloak's oidc-acr-mapper would issue "0" after an SSO login.
+            assertThat(realm.toString()).as(variant.name()).doesNotContain("oidc-acr-mapper");
+            assertThat(named(realm.get("clientScopes"), "acr").get("protocolMappers").findValuesAsText("protocolMapper"))
+                    .contains("psc-acr");
+        }
+    }
+
+    private static JsonNode named(JsonNode array, String name) {
+        for (JsonNode element : array) {
+            if (element.path("name").asText().equals(name)) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element named " + name + " in " + array);
     }
 
     @Test

@@ -198,6 +198,11 @@ class ProductionClientPoliciesIT {
         Map<String, String> refused = Map.of(
                 "no acr_values", base + "&response_type=code" + pkce,
                 "another acr", base + "&response_type=code&acr_values=eidas2" + pkce,
+                // OpenID Connect Core 5.5.1.1: the claims parameter names a level too; it must not bypass acr_values.
+                "acr 0 in the claims parameter", base + "&response_type=code&acr_values=eidas1" + pkce
+                        + "&claims=" + java.net.URLEncoder.encode(
+                                "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"0\"]}}}",
+                                java.nio.charset.StandardCharsets.UTF_8),
                 "no PKCE", base + "&response_type=code&acr_values=eidas1",
                 "PKCE plain", base + "&response_type=code&acr_values=eidas1&code_challenge=" + challenge
                         + "&code_challenge_method=plain",
@@ -209,6 +214,10 @@ class ProductionClientPoliciesIT {
             assertThat(answer).as(request.getKey()).containsAnyOf("error=invalid_request",
                     "error=unsupported_response_type", "error=unauthorized_client", "invalid_request");
             assertThat(answer).as(request.getKey()).doesNotContain("code=");
+            if (request.getKey().contains("acr")) {
+                assertThat(java.net.URLDecoder.decode(answer, java.nio.charset.StandardCharsets.UTF_8))
+                        .as(request.getKey()).contains("error_description=").contains("acr");
+            }
         }
         CardBrowser.Outcome accepted = CardBrowser.withoutCard(server).open(URI.create(base
                 + "&response_type=code&acr_values=eidas1" + pkce));

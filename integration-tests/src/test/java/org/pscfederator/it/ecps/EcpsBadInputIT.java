@@ -196,6 +196,57 @@ class EcpsBadInputIT {
                 "psc_device", victim.deviceId()))).isNotEmpty();
     }
 
+    /**
+     * A genuine approval of a pending request, re-sent unsigned ({@code alg: none}) and as HS256 keyed with the
+     * device's public key (the registered JWK, then its DER encoding): the algorithm-confusion forgeries of RFC 8725
+     * §2.1. Each is refused before its claims count; the request stays pending.
+     */
+    @Test
+    void approvalUnsignedOrHmacKeyedWithTheDevicesPublicKeyIsRefused(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        String idNat = "899900000813";
+        SimulatedDevice phone = sandboxDevice(server, idNat);
+        CardBrowser browser = CardBrowser.withoutCard(server);
+        Wait wait = startLogin(browser, request(), idNat);
+        DeviceApiClient.Pending pending = pending(server, phone);
+        String[] genuine = DeviceSigner.answer(phone.deviceId(), phone.unlock(PIN), pending.requestId(), wait.code(),
+                true).split("\\.");
+        ECKey publicKey = phone.unlock(PIN).toPublicJWK();
+        int before = events(server, "LOGIN_ERROR", Map.of("psc_reason", "malformed_jws")).size();
+
+        List<String> forgeries = List.of(
+                withAlgorithm(genuine, "none") + ".",
+                hmac(withAlgorithm(genuine, "HS256"), publicKey.toJSONString().getBytes(StandardCharsets.UTF_8)),
+                hmac(withAlgorithm(genuine, "HS256"), publicKey.toECPublicKey().getEncoded()));
+        for (String forged : forgeries) {
+            DeviceApiClient.Answer answer = phone(server).sendAnswer(forged);
+            assertThat(answer.status()).as(forged).isEqualTo(400);
+            assertThat(answer.error()).isEqualTo("malformed_jws");
+        }
+
+        assertThat(state(server, wait, 0)).isEqualTo("pending");
+        assertNoSession(browser, check(browser, wait));
+        assertThat(events(server, "LOGIN_ERROR", Map.of("psc_reason", "malformed_jws")))
+                .hasSize(before + forgeries.size());
+    }
+
+    /** The genuine JWS's header with another alg, and its payload unchanged: {@code header.payload}. */
+    private static String withAlgorithm(String[] genuine, String alg) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode header = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Base64.getUrlDecoder().decode(genuine[0]));
+        header.put("alg", alg);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(header)) + "."
+                + genuine[1];
+    }
+
+    private static String hmac(String signingInput, byte[] secret) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "not-a-jws", "a.b.c", "eyJhbGciOiJub25lIn0.eyJ0eXAiOiJwc2MtZWNwcy1hcHByb3ZhbCJ9.",
             "eyJhbGciOiJIUzI1NiIsImtpZCI6IngifQ.eyJ0eXAiOiJwc2MtZWNwcy1hcHByb3ZhbCJ9.c2lnbmF0dXJl"})

@@ -140,10 +140,15 @@ public final class CardBrowser {
 
     /** Opens the authorization URL; the answer is PSC's login page. */
     public Outcome open(Request request) throws IOException, InterruptedException {
+        return open(request, "&acr_values=eidas1");
+    }
+
+    /** Opens the authorization URL with these parameters instead of {@code &acr_values=eidas1} (urlencoded). */
+    public Outcome open(Request request, String levelParameters) throws IOException, InterruptedException {
         String url = server.realmUrl() + "/protocol/openid-connect/auth?response_type=code"
                 + "&client_id=" + encode(request.clientId()) + "&redirect_uri=" + encode(request.redirectUri())
                 + "&scope=" + encode(request.scope()) + "&state=" + encode(request.state())
-                + "&nonce=" + encode(request.nonce()) + "&acr_values=eidas1"
+                + "&nonce=" + encode(request.nonce()) + levelParameters
                 + "&code_challenge=" + request.challenge() + "&code_challenge_method=S256";
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }

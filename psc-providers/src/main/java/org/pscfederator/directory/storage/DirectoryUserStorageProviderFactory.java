@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderFactory;
+import org.pscfederator.logging.LoggedText;
 import org.pscfederator.realm.PscRealm;
 
 /** Registers the directory as a user store; its tables are brought to the current schema version at start. */
@@ -50,7 +51,7 @@ public class DirectoryUserStorageProviderFactory implements UserStorageProviderF
                     store();
                 } catch (RuntimeException e) {
                     LOG.errorf("professional directory not ready: %s; logins of professionals fail until it is",
-                            e.getMessage());
+                            LoggedText.of(e.getMessage()));
                 }
             }
         });
