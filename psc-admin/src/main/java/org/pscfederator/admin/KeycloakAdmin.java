@@ -18,7 +18,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
-import org.pscfederator.certificates.PemTrust;
+import org.pscfederator.keycloak.certificates.PemTrust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

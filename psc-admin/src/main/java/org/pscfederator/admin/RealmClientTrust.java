@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import org.pscfederator.certificates.CertificateChecks;
-import org.pscfederator.certificates.CertificateRejectedException;
-import org.pscfederator.certificates.CertificateRejection;
-import org.pscfederator.certificates.ConfiguredCrls;
-import org.pscfederator.certificates.TrustPolicy;
+import org.pscfederator.keycloak.certificates.CertificateChecks;
+import org.pscfederator.keycloak.certificates.CertificateRejectedException;
+import org.pscfederator.keycloak.certificates.CertificateRejection;
+import org.pscfederator.keycloak.certificates.ConfiguredCrls;
+import org.pscfederator.keycloak.certificates.TrustPolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

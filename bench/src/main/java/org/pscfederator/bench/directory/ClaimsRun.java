@@ -20,9 +20,9 @@ import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 
 import org.pscfederator.bench.LatencyRecorder;
-import org.pscfederator.claims.PscUserInfoClaims;
-import org.pscfederator.directory.storage.DirectoryEntry;
-import org.pscfederator.directory.storage.DirectoryStore;
+import org.pscfederator.keycloak.claims.PscUserInfoClaims;
+import org.pscfederator.keycloak.directory.DirectoryEntry;
+import org.pscfederator.keycloak.directory.DirectoryStore;
 
 /**
  * The claims phase: concurrent workers each take a random idNat, read its directory lines through a pooled

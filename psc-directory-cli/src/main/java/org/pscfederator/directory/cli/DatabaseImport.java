@@ -16,10 +16,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.pscfederator.directory.ImportReport;
 import org.pscfederator.directory.NationalFileReader;
 import org.pscfederator.directory.StaffFileReader;
-import org.pscfederator.directory.storage.DirectoryImporter;
-import org.pscfederator.directory.storage.DirectoryStore;
-import org.pscfederator.directory.storage.ImportAlreadyRunningException;
-import org.pscfederator.directory.storage.ImportOutcome;
+import org.pscfederator.keycloak.directory.DirectoryImporter;
+import org.pscfederator.keycloak.directory.DirectoryStore;
+import org.pscfederator.keycloak.directory.ImportAlreadyRunningException;
+import org.pscfederator.keycloak.directory.ImportOutcome;
 
 /**
  * Imports straight into the federator's database with the server's own import code (streamed, COPY on PostgreSQL):

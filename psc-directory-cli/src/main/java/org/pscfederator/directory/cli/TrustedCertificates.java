@@ -6,7 +6,7 @@ import java.security.GeneralSecurityException;
 
 import javax.net.ssl.SSLContext;
 
-import org.pscfederator.certificates.PemTrust;
+import org.pscfederator.keycloak.certificates.PemTrust;
 
 /** TLS that trusts exactly the certificates of a PEM bundle (the sandbox CAs), never everything. */
 final class TrustedCertificates {

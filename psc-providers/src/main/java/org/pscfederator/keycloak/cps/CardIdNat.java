@@ -1,0 +1,62 @@
+package org.pscfederator.keycloak.cps;
+
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The idNat a card certificate names: its subject's CN, through the realm's pattern (group 1). The sandbox's cards
+ * carry the idNat as their whole CN, structure staff's included ({@code 3500000001815646/CPAT00045}); a production
+ * realm sets the pattern that IGC-Santé's card profile needs.
+ */
+public final class CardIdNat {
+
+    public static final String PATTERN_ATTRIBUTE = "pscCardIdNatPattern";
+    static final String DEFAULT_PATTERN = "^(.+)$";
+    /** What an idNat may hold: digits and letters, and '/' for structure staff. Anything else is refused. */
+    private static final Pattern ID_NAT = Pattern.compile("[0-9A-Za-z]{2,40}(/[0-9A-Za-z]{1,30})?");
+
+    private CardIdNat() {
+    }
+
+    public static Optional<String> of(X509Certificate certificate, String pattern) {
+        Pattern compiled;
+        try {
+            compiled = Pattern.compile(pattern == null || pattern.isBlank() ? DEFAULT_PATTERN : pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException(PATTERN_ATTRIBUTE + " is not a regular expression: " + e.getMessage());
+        }
+        return commonName(certificate.getSubjectX500Principal()).flatMap(cn -> {
+            Matcher matcher = compiled.matcher(cn);
+            if (!matcher.matches() || matcher.groupCount() < 1 || matcher.group(1) == null) {
+                return Optional.empty();
+            }
+            String idNat = matcher.group(1);
+            return ID_NAT.matcher(idNat).matches() ? Optional.of(idNat) : Optional.empty();
+        });
+    }
+
+    private static Optional<String> commonName(X500Principal subject) {
+        try {
+            String found = null;
+            for (Rdn rdn : new LdapName(subject.getName(X500Principal.RFC2253)).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    if (found != null) {
+                        return Optional.empty(); // two CNs: ambiguous, refused
+                    }
+                    found = String.valueOf(rdn.getValue());
+                }
+            }
+            return Optional.ofNullable(found);
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.pscfederator.keycloak.cps;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.x509.X509ClientCertificateLookup;
+import org.pscfederator.keycloak.certificates.CertificateChecks;
+import org.pscfederator.keycloak.certificates.CertificateRejectedException;
+import org.pscfederator.keycloak.certificates.CertificateRejection;
+import org.pscfederator.keycloak.certificates.RealmTrust;
+import org.pscfederator.keycloak.claims.PscAmr;
+import org.pscfederator.keycloak.logging.LoggedText;
+
+/**
+ * Logs a professional in with the card certificate their browser presented: the realm's card trust policy, then the
+ * idNat the certificate names, then the directory. Every refusal is a French page with a retry, a login-error event
+ * with the reason, and no user set on the flow.
+ */
+public final class CardLogin {
+
+    private static final Logger LOG = Logger.getLogger(CardLogin.class);
+
+    /** Event details, for audit: how, who, with which certificate. */
+    public static final String DETAIL_MEANS = "psc_means";
+    public static final String DETAIL_ID_NAT = "psc_idnat";
+    public static final String DETAIL_SERIAL = "psc_cert_serial";
+    public static final String DETAIL_ISSUER = "psc_cert_issuer";
+    public static final String DETAIL_REASON = "psc_reason";
+    public static final String MEANS = "CPS";
+
+    static final String ERROR_TEMPLATE = "psc-card-error.ftl";
+
+    private CardLogin() {
+    }
+
+    /** The holder of a card that passed every check, or why it did not: shared by the login and device activation. */
+    public record Holder(String idNat, UserModel user, String reason, String error, String logDetail) {
+        public boolean accepted() {
+            return user != null;
+        }
+
+        static Holder refused(String reason, String error, String logDetail) {
+            return new Holder(null, null, reason, error, logDetail);
+        }
+    }
+
+    public static void login(AuthenticationFlowContext context) {
+        Holder holder = holder(context.getSession(), context.getRealm(), context.getHttpRequest(), context.getEvent());
+        if (!holder.accepted()) {
+            refuse(context, holder.reason(), holder.error(), holder.logDetail());
+            return;
+        }
+        context.getAuthenticationSession().setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.CARD);
+        context.getAuthenticationSession().setUserSessionNote(DETAIL_MEANS, MEANS);
+        context.setUser(holder.user());
+        context.success();
+    }
+
+    /**
+     * The professional whose card the client presented in the TLS handshake: the realm's card trust policy, the idNat
+     * the certificate names, the directory. The event gets the card's details as they are known.
+     */
+    public static Holder holder(KeycloakSession session, RealmModel realm, HttpRequest httpRequest,
+            EventBuilder event) {
+        event.detail(DETAIL_MEANS, MEANS);
+        X509Certificate[] chain;
+        try {
+            chain = session.getProvider(X509ClientCertificateLookup.class).getCertificateChain(httpRequest);
+        } catch (GeneralSecurityException e) {
+            return Holder.refused(CertificateRejection.UNREADABLE.code(), Errors.INVALID_USER_CREDENTIALS,
+                    "unreadable client certificate: " + e.getMessage());
+        }
+        if (chain == null || chain.length == 0) {
+            return Holder.refused(CertificateRejection.NO_CERTIFICATE.code(), Errors.INVALID_USER_CREDENTIALS,
+                    "no client certificate presented");
+        }
+        X509Certificate card = chain[0];
+        event.detail(DETAIL_SERIAL, card.getSerialNumber().toString(16))
+                .detail(DETAIL_ISSUER, card.getIssuerX500Principal().getName());
+        CertificateChecks checks;
+        try {
+            checks = RealmTrust.checks(realm, RealmTrust.Use.CARD);
+        } catch (IllegalStateException e) {
+            LOG.errorf("card login is not configured in realm %s: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
+            return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card trust not configured");
+        }
+        try {
+            List<X509Certificate> path = checks.verify(chain);
+            LOG.debugf("card certificate %s accepted, path length %d", card.getSerialNumber().toString(16),
+                    path.size());
+        } catch (CertificateRejectedException e) {
+            return Holder.refused(e.rejection().code(), Errors.INVALID_USER_CREDENTIALS, e.getMessage());
+        }
+        Optional<String> idNat;
+        try {
+            idNat = CardIdNat.of(card, realm.getAttribute(CardIdNat.PATTERN_ATTRIBUTE));
+        } catch (IllegalStateException e) {
+            LOG.errorf("card login is misconfigured in realm %s: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
+            return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card idNat pattern invalid");
+        }
+        if (idNat.isEmpty()) {
+            return Holder.refused("no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject "
+                    + card.getSubjectX500Principal().getName());
+        }
+        event.detail(DETAIL_ID_NAT, idNat.get());
+        UserModel user;
+        try {
+            user = session.users().getUserByUsername(realm, idNat.get());
+        } catch (RuntimeException e) {
+            // The directory could not be read: nobody is let in on a guess.
+            LOG.errorf("directory lookup failed during card login: %s", LoggedText.of(e));
+            return Holder.refused("directory_unavailable", Errors.INVALID_USER_CREDENTIALS, "directory unavailable");
+        }
+        if (user == null) {
+            return Holder.refused("unknown_professional", Errors.USER_NOT_FOUND, "idNat not in the directory");
+        }
+        if (!user.isEnabled()) {
+            return Holder.refused("unknown_professional", Errors.USER_DISABLED, "user disabled");
+        }
+        return new Holder(idNat.get(), user, null, null, null);
+    }
+
+    private static void refuse(AuthenticationFlowContext context, String reason, String error, String logDetail) {
+        LOG.infof("card login refused: %s (%s)", reason, LoggedText.of(logDetail));
+        context.getEvent().detail(DETAIL_REASON, reason).error(error);
+        Response page = context.form()
+                .setAttribute("pscCardReason", reason)
+                .createForm(ERROR_TEMPLATE);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+    }
+}

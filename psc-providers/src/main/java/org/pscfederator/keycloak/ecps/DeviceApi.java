@@ -1,0 +1,508 @@
+package org.pscfederator.keycloak.ecps;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.util.JsonSerialization;
+import org.pscfederator.keycloak.cps.CardLogin;
+import org.pscfederator.directory.NationalColumn;
+import org.pscfederator.keycloak.directory.DirectoryEntry;
+import org.pscfederator.keycloak.realm.PscRealm;
+import org.pscfederator.keycloak.realm.RealmAdminCheck;
+import org.pscfederator.keycloak.directory.DirectoryUserStorageProviderFactory;
+import org.pscfederator.keycloak.logging.LoggedText;
+
+/**
+ * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
+ * Devices authenticate with a JWS signed by their key; administrators with a realm-admin bearer token; the
+ * professional's browser only reads the state of its own pending request by its unguessable id. Served in the PSC
+ * realm only: elsewhere Keycloak answers 404.
+ */
+public class DeviceApi implements RealmResourceProvider {
+
+    private static final Logger LOG = Logger.getLogger(DeviceApi.class);
+    static final String PROOF_TYPE = "psc-ecps-proof";
+    private static final String DEVICE_SCHEME = "PSC-Device ";
+    private static final long MAX_WAIT_MILLIS = 25_000;
+    private static final long POLL_MILLIS = 50;
+
+    private final KeycloakSession session;
+    private final DeviceStore devices;
+
+    DeviceApi(KeycloakSession session, DeviceStore devices) {
+        this.session = session;
+        this.devices = devices;
+    }
+
+    @Override
+    public Object getResource() {
+        return PscRealm.of(session).owns(realm()) ? this : null;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private RealmModel realm() {
+        return session.getContext().getRealm();
+    }
+
+    // ---------------------------------------------------------------- activation
+
+    /** Sends an activation code to the contact details the directory holds. The answer never says whether the idNat exists. */
+    @POST
+    @Path("v1/activation/contact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response activationByContact(Map<String, Object> body) {
+        EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
+                .detail(EcpsEvents.DETAIL_ACTION, "activation_code_requested");
+        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        if (idNat.isEmpty()) {
+            event.detail(EcpsEvents.DETAIL_REASON, "invalid_identifier").error(Errors.INVALID_INPUT);
+            return error(400, "invalid_identifier");
+        }
+        event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
+        EcpsSettings settings = EcpsSettings.of(realm());
+        // Counted before the directory is read, known or not, so that the limit says nothing about who exists.
+        ActivationCodes.Request allowed = new ActivationCodes(session).takeContactRequest(idNat.get(), address(),
+                settings);
+        if (allowed != ActivationCodes.Request.ALLOWED) {
+            String reason = allowed == ActivationCodes.Request.ID_NAT_LIMIT ? "too_many_activation_requests_identifier"
+                    : "too_many_activation_requests_address";
+            event.detail(EcpsEvents.DETAIL_REASON, reason).error(Errors.INVALID_REQUEST);
+            return tooMany(reason, "Trop de demandes de code d'activation. Réessayez dans une heure.");
+        }
+        try {
+            List<DirectoryEntry> entries = DirectoryUserStorageProviderFactory.storeOf(session).entries(idNat.get());
+            if (entries.isEmpty()) {
+                event.detail(EcpsEvents.DETAIL_REASON, "unknown_professional").error(Errors.USER_NOT_FOUND);
+            } else {
+                String code = new ActivationCodes(session).issue(idNat.get(), settings.activationCodeSeconds());
+                notifications(settings).sendActivationCode(idNat.get(), contactOf(entries), code,
+                        settings.activationCodeSeconds());
+                event.success();
+            }
+        } catch (SQLException | NotificationSender.NotificationException e) {
+            LOG.errorf("activation code for %s not sent: %s", LoggedText.of(idNat.get()), LoggedText.of(e.getMessage()));
+            event.detail(EcpsEvents.DETAIL_REASON, "not_sent").error(Errors.INVALID_REQUEST);
+        }
+        return Response.accepted(Map.of("status", "sent_if_known",
+                "message", "Si cet identifiant est connu, un code d'activation a été envoyé à vos coordonnées.")).build();
+    }
+
+    /**
+     * Activation from a CPS card: the card presented in the TLS handshake is checked as at login, and the answer is
+     * a code valid {@code activationCodeSeconds} (90 s by default) with its QR code for the app to scan.
+     */
+    @GET
+    @Path("v1/activation/card")
+    public Response activationByCard(@HeaderParam("Accept") String accept) {
+        EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
+                .detail(EcpsEvents.DETAIL_ACTION, "activation_code_by_card");
+        CardLogin.Holder holder = CardLogin.holder(session, realm(), session.getContext().getHttpRequest(), event);
+        event.detail(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
+        if (!holder.accepted()) {
+            event.detail(EcpsEvents.DETAIL_REASON, holder.reason()).error(holder.error());
+            return error(403, "card_" + holder.reason());
+        }
+        EcpsSettings settings = EcpsSettings.of(realm());
+        String code = new ActivationCodes(session).issue(holder.idNat(), settings.activationCodeSeconds());
+        event.success();
+        String api = session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "")
+                + "/realms/" + realm().getName() + "/" + DeviceApiFactory.PROVIDER_ID;
+        String svg = ActivationQr.svg(ActivationQr.payload(api, holder.idNat(), code));
+        if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id_nat", holder.idNat());
+            answer.put("activation_code", code);
+            answer.put("expires_in", settings.activationCodeSeconds());
+            answer.put("qr_svg", svg);
+            return json(200, answer);
+        }
+        String page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Activer l'application "
+                + "e-CPS</title></head><body><h1>Activer l'application e-CPS</h1><p>Scannez ce code avec "
+                + "l'application e-CPS dans les " + settings.activationCodeSeconds() + " secondes, ou saisissez le "
+                + "code d'activation <strong id=\"activation-code\">" + code + "</strong>.</p>" + svg + "</body></html>";
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** Registers a device's public key with an activation code. */
+    @POST
+    @Path("v1/devices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(Map<String, Object> body) {
+        EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
+                .detail(EcpsEvents.DETAIL_ACTION, "device_registered");
+        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        if (idNat.isEmpty()) {
+            event.detail(EcpsEvents.DETAIL_REASON, "invalid_identifier").error(Errors.INVALID_INPUT);
+            return error(400, "invalid_identifier");
+        }
+        event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
+        String jwk;
+        try {
+            jwk = SignedByDevice.publicJwk(map(body, "public_jwk"));
+        } catch (DeviceApiException e) {
+            event.detail(EcpsEvents.DETAIL_REASON, e.reason()).error(Errors.INVALID_INPUT);
+            return error(e.status(), e.reason());
+        }
+        ActivationCodes.Redemption redemption = new ActivationCodes(session).redeem(idNat.get(), address(),
+                text(body, "activation_code"), EcpsSettings.of(realm()));
+        if (redemption == ActivationCodes.Redemption.TOO_MANY_GUESSES) {
+            event.detail(EcpsEvents.DETAIL_REASON, "too_many_activation_guesses").error(Errors.INVALID_CODE);
+            return tooMany("too_many_activation_guesses",
+                    "Trop de codes d'activation erronés. Réessayez dans une heure avec un nouveau code.");
+        }
+        if (redemption != ActivationCodes.Redemption.REGISTERED) {
+            event.detail(EcpsEvents.DETAIL_REASON, "invalid_activation_code").error(Errors.INVALID_CODE);
+            return error(400, "invalid_activation_code");
+        }
+        return json(201, registered(idNat.get(), jwk, label(body), event));
+    }
+
+    private Map<String, Object> registered(String idNat, String jwk, String label, EventBuilder event) {
+        Device device = new Device(UUID.randomUUID().toString(), idNat, jwk, label, Instant.now(), null, null);
+        devices.add(device);
+        event.detail(EcpsEvents.DETAIL_DEVICE, device.id()).success();
+        return shown(device);
+    }
+
+    // ---------------------------------------------------------------- the device's own calls
+
+    /** Long-polls the professional's pending request (the sandbox's push channel); 204 when none came in time. */
+    @GET
+    @Path("v1/device/pending")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response pending(@HeaderParam("Authorization") String authorization, @QueryParam("wait") Integer wait) {
+        Device device;
+        try {
+            device = authenticatedDevice(authorization, "GET", "device/pending");
+        } catch (DeviceApiException e) {
+            return refused(e, EventType.LOGIN_ERROR, "device_pending");
+        }
+        PendingRequests requests = new PendingRequests(session);
+        long deadline = System.currentTimeMillis() + Math.min(MAX_WAIT_MILLIS, Math.max(0, wait == null ? 0 : wait) * 1000L);
+        while (true) {
+            List<EcpsRequest> outstanding = requests.outstanding(device.idNat());
+            if (!outstanding.isEmpty()) {
+                // The newest on top, as before; every source's request listed, for the professional to pick theirs.
+                Map<String, Object> answer = shown(outstanding.get(0));
+                answer.put("requests", outstanding.stream().map(DeviceApi::shown).toList());
+                return json(200, answer);
+            }
+            if (System.currentTimeMillis() >= deadline) {
+                return Response.noContent().build();
+            }
+            sleep();
+        }
+    }
+
+    /** The device's answer to a request: a JWS (application/jose) signed by its key. */
+    @POST
+    @Path("v1/approvals")
+    @Consumes({"application/jose", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response approve(String compact) {
+        Approvals.DeviceRefusal known = new Approvals.DeviceRefusal();
+        SignedByDevice signatures = new SignedByDevice(devices, session.singleUseObjects());
+        try {
+            Approvals.Answer answer = new Approvals(signatures, new PendingRequests(session), devices)
+                    .answer(compact, known);
+            EcpsCibaChannel.settle(session, realm(), answer.request(), answer.outcome(), answer.device().id());
+            EventBuilder event = EcpsEvents.about(EcpsEvents.of(session, realm(),
+                    answer.outcome() == Outcome.APPROVED ? EventType.CUSTOM_REQUIRED_ACTION : EventType.LOGIN_ERROR),
+                    answer.device(), answer.request())
+                    .detail(EcpsEvents.DETAIL_ACTION, "device_answer")
+                    .detail(EcpsEvents.DETAIL_OUTCOME, answer.outcome().code());
+            if (answer.outcome() == Outcome.APPROVED) {
+                event.success();
+            } else {
+                event.detail(EcpsEvents.DETAIL_REASON, answer.outcome().code()).error(Errors.INVALID_USER_CREDENTIALS);
+            }
+            return json(200, Map.of("outcome", answer.outcome().code()));
+        } catch (DeviceApiException e) {
+            Device device = e.device() != null ? e.device() : known.device();
+            EventBuilder event = EcpsEvents.about(EcpsEvents.of(session, realm(), EventType.LOGIN_ERROR),
+                    device, known.request())
+                    .detail(EcpsEvents.DETAIL_ACTION, "device_answer")
+                    .detail(EcpsEvents.DETAIL_REASON, e.reason());
+            event.error(Errors.INVALID_USER_CREDENTIALS);
+            LOG.infof("e-CPS answer refused: %s (%s)", e.reason(), LoggedText.of(e.getMessage()));
+            return error(e.status(), e.reason());
+        }
+    }
+
+    /** The professional's devices, as seen from one of them. */
+    @GET
+    @Path("v1/devices")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ownDevices(@HeaderParam("Authorization") String authorization) throws SQLException {
+        Device device;
+        try {
+            device = authenticatedDevice(authorization, "GET", "devices");
+        } catch (DeviceApiException e) {
+            return refused(e, EventType.LOGIN_ERROR, "device_list");
+        }
+        return json(200, Map.of("devices", shownAll(devices.of(device.idNat()))));
+    }
+
+    /** Revokes one of the professional's devices (itself included), from one of their devices. */
+    @DELETE
+    @Path("v1/devices/{deviceId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revokeOwn(@HeaderParam("Authorization") String authorization,
+            @PathParam("deviceId") String deviceId) throws SQLException {
+        Device device;
+        try {
+            device = authenticatedDevice(authorization, "DELETE", "devices/" + deviceId);
+        } catch (DeviceApiException e) {
+            return refused(e, EventType.REMOVE_CREDENTIAL_ERROR, "device_revoked");
+        }
+        Optional<Device> target = devices.find(deviceId).filter(found -> found.idNat().equals(device.idNat()));
+        if (target.isEmpty()) {
+            return error(404, "unknown_device");
+        }
+        return revoke(target.get(), "device");
+    }
+
+    private Device authenticatedDevice(String authorization, String method, String path) throws DeviceApiException {
+        if (authorization == null || !authorization.startsWith(DEVICE_SCHEME)) {
+            throw new DeviceApiException(401, "device_authentication_required", "no PSC-Device authorization");
+        }
+        SignedByDevice.Verified verified = new SignedByDevice(devices, session.singleUseObjects())
+                .verify(authorization.substring(DEVICE_SCHEME.length()), PROOF_TYPE);
+        if (!method.equals(SignedByDevice.claimString(verified.claims(), "htm"))
+                || !path.equals(SignedByDevice.claimString(verified.claims(), "htu"))) {
+            throw new DeviceApiException(401, "proof_not_for_this_call", "htm/htu do not match " + method + " " + path)
+                    .withDevice(verified.device());
+        }
+        return verified.device();
+    }
+
+    // ---------------------------------------------------------------- the browser's wait
+
+    /** Long-polls the state of a pending request for the wait page: pending, approved, denied, wrong_code, expired. */
+    @GET
+    @Path("v1/browser/requests/{requestId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response browserWait(@PathParam("requestId") String requestId, @QueryParam("wait") Integer wait) {
+        long deadline = System.currentTimeMillis() + Math.min(MAX_WAIT_MILLIS, Math.max(0, wait == null ? 0 : wait) * 1000L);
+        PendingRequests requests = new PendingRequests(session);
+        while (true) {
+            Optional<PendingRequests.Decision> decision = requests.decision(requestId);
+            if (decision.isPresent()) {
+                return json(200, Map.of("status", decision.get().outcome().code()));
+            }
+            if (System.currentTimeMillis() >= deadline) {
+                return json(200, Map.of("status", "pending"));
+            }
+            sleep();
+        }
+    }
+
+    // ---------------------------------------------------------------- administrators
+
+    @GET
+    @Path("v1/admin/devices")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response adminList(@QueryParam("id_nat") String idNat) throws SQLException {
+        RealmAdminCheck.require(session);
+        Optional<String> parsed = IdNatInput.parse(idNat);
+        if (parsed.isEmpty()) {
+            return error(400, "invalid_identifier");
+        }
+        return json(200, Map.of("devices", shownAll(devices.of(parsed.get()))));
+    }
+
+    /** Enrols a device for a professional directly (the sandbox's simulated devices at first start). */
+    @POST
+    @Path("v1/admin/devices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response adminRegister(Map<String, Object> body) {
+        RealmAdminCheck.require(session);
+        EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
+                .detail(EcpsEvents.DETAIL_ACTION, "device_registered_by_admin");
+        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        if (idNat.isEmpty()) {
+            return error(400, "invalid_identifier");
+        }
+        event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
+        try {
+            return json(201, registered(idNat.get(), SignedByDevice.publicJwk(map(body, "public_jwk")), label(body),
+                    event));
+        } catch (DeviceApiException e) {
+            return error(e.status(), e.reason());
+        }
+    }
+
+    @DELETE
+    @Path("v1/admin/devices/{deviceId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response adminRevoke(@PathParam("deviceId") String deviceId) throws SQLException {
+        RealmAdminCheck.require(session);
+        Optional<Device> device = devices.find(deviceId);
+        if (device.isEmpty()) {
+            return error(404, "unknown_device");
+        }
+        return revoke(device.get(), "admin");
+    }
+
+    /** The sandbox's outbox of activation messages; absent from a realm that mails them. */
+    @GET
+    @Path("v1/admin/outbox/{idNat}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response adminOutbox(@PathParam("idNat") String idNat) {
+        RealmAdminCheck.require(session);
+        if (!"outbox".equals(EcpsSettings.of(realm()).notifications())) {
+            return error(404, "no_outbox");
+        }
+        Optional<String> parsed = IdNatInput.parse(idNat);
+        Optional<Map<String, String>> message = parsed.flatMap(value -> new Outbox(session).last(value));
+        return message.map(found -> json(200, found)).orElseGet(() -> error(404, "no_message"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Response revoke(Device device, String by) {
+        boolean revoked = devices.revoke(device.id(), Instant.now());
+        EcpsEvents.about(EcpsEvents.of(session, realm(), EventType.REMOVE_CREDENTIAL), device, null)
+                .detail(EcpsEvents.DETAIL_ACTION, "device_revoked_by_" + by).success();
+        return json(200, Map.of("device_id", device.id(), "revoked", true, "already_revoked", !revoked));
+    }
+
+    private Response refused(DeviceApiException e, EventType type, String action) {
+        EcpsEvents.about(EcpsEvents.of(session, realm(), type), e.device(), null)
+                .detail(EcpsEvents.DETAIL_ACTION, action).detail(EcpsEvents.DETAIL_REASON, e.reason())
+                .error(Errors.INVALID_USER_CREDENTIALS);
+        return error(e.status(), e.reason());
+    }
+
+    private NotificationSender notifications(EcpsSettings settings) {
+        return "outbox".equals(settings.notifications()) ? new Outbox(session)
+                : new MailNotificationSender(session, realm());
+    }
+
+    private static String contactOf(List<DirectoryEntry> entries) {
+        for (DirectoryEntry entry : entries) {
+            if (entry.kind() == DirectoryEntry.Kind.PS) {
+                String mail = entry.field(NationalColumn.ADRESSE_EMAIL.ordinal() + 1);
+                if (mail != null && !mail.isBlank()) {
+                    return mail;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, Object> shown(EcpsRequest request) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("request_id", request.id());
+        shown.put("choices", request.choices());
+        shown.put("client_name", request.clientName());
+        shown.put("binding_message", request.bindingMessage());
+        shown.put("expires_at", request.expiresAt().getEpochSecond());
+        return shown;
+    }
+
+    private static Map<String, Object> shown(Device device) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("device_id", device.id());
+        shown.put("id_nat", device.idNat());
+        shown.put("label", device.label());
+        shown.put("created_at", device.createdAt().toString());
+        shown.put("last_used_at", device.lastUsedAt() == null ? null : device.lastUsedAt().toString());
+        shown.put("revoked_at", device.revokedAt() == null ? null : device.revokedAt().toString());
+        return shown;
+    }
+
+    private static List<Map<String, Object>> shownAll(List<Device> list) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        list.forEach(device -> shown.add(shown(device)));
+        return shown;
+    }
+
+    private static String label(Map<String, Object> body) {
+        String label = text(body, "label");
+        if (label == null || label.isBlank()) {
+            return "Appareil e-CPS";
+        }
+        String clean = label.replaceAll("[\\p{Cntrl}<>\"'&]", "").strip();
+        return clean.length() > 100 ? clean.substring(0, 100) : clean;
+    }
+
+    private static String text(Map<String, Object> body, String name) {
+        Object value = body == null ? null : body.get(name);
+        return value instanceof String text ? text : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> body, String name) throws DeviceApiException {
+        Object value = body == null ? null : body.get(name);
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new DeviceApiException(400, "bad_key", name + " missing");
+    }
+
+    private static Response json(int status, Object body) {
+        try {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store").entity(JsonSerialization.writeValueAsString(body)).build();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response error(int status, String reason) {
+        return json(status, Map.of("error", reason));
+    }
+
+    /** 429 with the reason, a French message the app can show, and when to try again. */
+    private static Response tooMany(String reason, String message) {
+        Response answer = json(429, Map.of("error", reason, "message", message));
+        return Response.fromResponse(answer).header("Retry-After", ActivationCodes.secondsLeft()).build();
+    }
+
+    /** The caller's address, as the TLS front saw it. */
+    private String address() {
+        return session.getContext().getConnection().getRemoteAddr();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

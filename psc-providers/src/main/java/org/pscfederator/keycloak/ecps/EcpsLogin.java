@@ -1,0 +1,203 @@
+package org.pscfederator.keycloak.ecps;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.pscfederator.keycloak.claims.PscAmr;
+import org.pscfederator.keycloak.logging.LoggedText;
+
+/**
+ * The e-CPS login in the browser: the identifier form, the push, the wait page with its 2-digit code, then the
+ * outcome. The pages are the same whether the identifier is known or not: an unknown one simply expires.
+ */
+public final class EcpsLogin {
+
+    private static final Logger LOG = Logger.getLogger(EcpsLogin.class);
+
+    public static final String STEP = "ecps_step";
+    static final String IDENTIFIER_TEMPLATE = "psc-ecps-identifier.ftl";
+    static final String WAIT_TEMPLATE = "psc-ecps-wait.ftl";
+    static final String ERROR_TEMPLATE = "psc-ecps-error.ftl";
+    /** Remembers the identifier on this computer, when the professional asks for it. */
+    public static final String REMEMBER_COOKIE = "PSC_ECPS_IDNAT";
+    private static final String NOTE_REQUEST = "psc.ecps.request";
+    private static final String NOTE_ID_NAT = "psc.ecps.idnat";
+    private static final String NOTE_CODE = "psc.ecps.code";
+
+    private EcpsLogin() {
+    }
+
+    /** "Application e-CPS" chosen, or a step of the e-CPS pages posted. */
+    public static void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String step = form.getFirst(STEP);
+        if ("identify".equals(step)) {
+            identify(context, form.getFirst("id_nat"), "on".equals(form.getFirst("remember")));
+        } else if ("check".equals(step)) {
+            check(context);
+        } else if ("retry".equals(step)) {
+            String idNat = context.getAuthenticationSession().getAuthNote(NOTE_ID_NAT);
+            if (idNat == null) {
+                identifierForm(context, null);
+            } else {
+                identify(context, idNat, false);
+            }
+        } else {
+            identifierForm(context, null);
+        }
+    }
+
+    private static void identifierForm(AuthenticationFlowContext context, String error) {
+        Cookie remembered = context.getHttpRequest().getHttpHeaders().getCookies().get(REMEMBER_COOKIE);
+        String prefill = remembered == null ? "" : IdNatInput.parse(remembered.getValue()).orElse("");
+        var form = context.form().setAttribute("pscEcpsIdNat", prefill)
+                .setAttribute("pscEcpsRemembered", !prefill.isEmpty());
+        if (error != null) {
+            form.setAttribute("pscEcpsError", error);
+        }
+        context.challenge(form.createForm(IDENTIFIER_TEMPLATE));
+    }
+
+    private static void identify(AuthenticationFlowContext context, String typed, boolean remember) {
+        RealmModel realm = context.getRealm();
+        context.getEvent().detail(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
+        Optional<String> idNat = IdNatInput.parse(typed);
+        if (idNat.isEmpty()) {
+            context.getEvent().detail(EcpsEvents.DETAIL_REASON, "invalid_identifier").error(Errors.INVALID_INPUT);
+            Response page = context.form().setAttribute("pscEcpsIdNat", "")
+                    .setAttribute("pscEcpsError", "invalid_identifier").createForm(IDENTIFIER_TEMPLATE);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER, page);
+            return;
+        }
+        context.getEvent().detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
+        rememberIdentifier(context, remember ? idNat.get() : null, remember);
+        EcpsSettings settings = EcpsSettings.of(realm);
+        String address = context.getConnection().getRemoteAddr();
+        PushSource source = PushSource.browser(address);
+        PushLimits.Verdict verdict = new PushLimits(context.getSession()).take(idNat.get(), address, source, settings);
+        if (verdict != PushLimits.Verdict.ALLOWED) {
+            String reason = verdict == PushLimits.Verdict.ID_NAT_LIMIT ? "too_many_pushes_identifier"
+                    : "too_many_pushes_address";
+            refuse(context, reason, Errors.INVALID_REQUEST);
+            return;
+        }
+        String clientName = context.getAuthenticationSession().getClient().getName();
+        EcpsRequest request = new PendingRequests(context.getSession()).open(idNat.get(), source,
+                clientName == null || clientName.isBlank() ? context.getAuthenticationSession().getClient()
+                        .getClientId() : clientName, null, settings.requestSeconds());
+        push(context, idNat.get(), request, settings);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.setAuthNote(NOTE_REQUEST, request.id());
+        authSession.setAuthNote(NOTE_ID_NAT, idNat.get());
+        authSession.setAuthNote(NOTE_CODE, request.shownCode());
+        waitPage(context, request.id(), request.shownCode(), settings.requestSeconds());
+    }
+
+    /** Only active devices of a known professional get the push; an unknown idNat gets none, and looks the same. */
+    private static void push(AuthenticationFlowContext context, String idNat, EcpsRequest request,
+            EcpsSettings settings) {
+        try {
+            UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), idNat);
+            if (user == null || !user.isEnabled()) {
+                return;
+            }
+            List<Device> active = DeviceApiFactory.devices(context.getSession()).of(idNat).stream()
+                    .filter(device -> !device.revoked()).toList();
+            if (!active.isEmpty()) {
+                PushGateways.of(context.getSession(), settings).notify(active, request);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // The request still waits and expires; the professional sees the same page.
+            LOG.errorf("e-CPS push for a request not sent: %s", LoggedText.of(e));
+        }
+    }
+
+    private static void waitPage(AuthenticationFlowContext context, String requestId, String code, int seconds) {
+        String waitUrl = context.getUriInfo().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
+                + context.getRealm().getName() + "/" + DeviceApiFactory.PROVIDER_ID + "/v1/browser/requests/"
+                + requestId;
+        context.challenge(context.form().setAttribute("pscEcpsCode", code)
+                .setAttribute("pscEcpsWaitUrl", waitUrl)
+                .setAttribute("pscEcpsSeconds", seconds)
+                .createForm(WAIT_TEMPLATE));
+    }
+
+    private static void check(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String requestId = authSession.getAuthNote(NOTE_REQUEST);
+        String idNat = authSession.getAuthNote(NOTE_ID_NAT);
+        context.getEvent().detail(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
+        if (requestId == null || idNat == null) {
+            identifierForm(context, null);
+            return;
+        }
+        context.getEvent().detail(EcpsEvents.DETAIL_ID_NAT, idNat).detail(EcpsEvents.DETAIL_REQUEST, requestId);
+        Optional<PendingRequests.Decision> decision = new PendingRequests(context.getSession()).decision(requestId);
+        if (decision.isEmpty()) {
+            waitPage(context, requestId, authSession.getAuthNote(NOTE_CODE), EcpsSettings.of(context.getRealm())
+                    .requestSeconds());
+            return;
+        }
+        // One decision per request: whatever it was, this request cannot be checked again.
+        authSession.removeAuthNote(NOTE_REQUEST);
+        Outcome outcome = decision.get().outcome();
+        context.getEvent().detail(EcpsEvents.DETAIL_OUTCOME, outcome.code());
+        if (!decision.get().deviceId().isEmpty()) {
+            context.getEvent().detail(EcpsEvents.DETAIL_DEVICE, decision.get().deviceId());
+        }
+        if (outcome != Outcome.APPROVED) {
+            refuse(context, outcome.code(), outcome == Outcome.EXPIRED ? Errors.EXPIRED_CODE
+                    : Errors.INVALID_USER_CREDENTIALS);
+            return;
+        }
+        UserModel user;
+        try {
+            // The device must still belong to this professional and be active at the moment the login completes.
+            Optional<Device> device = DeviceApiFactory.devices(context.getSession()).find(decision.get().deviceId())
+                    .filter(found -> found.idNat().equals(idNat) && !found.revoked());
+            user = device.isEmpty() ? null : context.getSession().users().getUserByUsername(context.getRealm(), idNat);
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf("e-CPS login not completed: %s", LoggedText.of(e));
+            refuse(context, "unavailable", Errors.INVALID_USER_CREDENTIALS);
+            return;
+        }
+        if (user == null || !user.isEnabled()) {
+            refuse(context, "device_revoked", Errors.INVALID_USER_CREDENTIALS);
+            return;
+        }
+        authSession.setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.MOBILE);
+        authSession.setUserSessionNote(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
+        authSession.setUserSessionNote(EcpsEvents.DETAIL_DEVICE, decision.get().deviceId());
+        context.setUser(user);
+        context.success();
+    }
+
+    private static void refuse(AuthenticationFlowContext context, String reason, String error) {
+        LOG.infof("e-CPS login refused: %s", reason);
+        context.getEvent().detail(EcpsEvents.DETAIL_REASON, reason).error(error);
+        Response page = context.form().setAttribute("pscEcpsReason", reason).createForm(ERROR_TEMPLATE);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+    }
+
+    private static void rememberIdentifier(AuthenticationFlowContext context, String idNat, boolean remember) {
+        String path = context.getUriInfo().getBaseUri().getPath().replaceAll("/$", "") + "/realms/"
+                + context.getRealm().getName() + "/";
+        NewCookie cookie = new NewCookie.Builder(REMEMBER_COOKIE).value(remember ? idNat : "").path(path)
+                .maxAge(remember ? 365 * 24 * 3600 : 0).secure(true).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build();
+        context.getSession().getContext().getHttpResponse().setCookieIfAbsent(cookie);
+    }
+}

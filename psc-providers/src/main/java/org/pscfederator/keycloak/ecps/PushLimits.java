@@ -1,0 +1,54 @@
+package org.pscfederator.keycloak.ecps;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.SingleUseObjectProvider;
+
+/**
+ * Pushes per minute, counted cluster-wide: per source address (every identifier), per identifier from one source,
+ * and per identifier from every source. The per-source count comes first, so that someone flooding a professional
+ * from one place spends that place's quota, not the professional's whole quota: the professional logging in from
+ * elsewhere (or a relying service's CIBA request) still gets through until the overall ceiling.
+ */
+public final class PushLimits {
+
+    private static final int MINUTE = 60;
+
+    private final Quota quota;
+
+    public PushLimits(KeycloakSession session) {
+        this(session.singleUseObjects());
+    }
+
+    PushLimits(SingleUseObjectProvider store) {
+        this.quota = new Quota(store);
+    }
+
+    public enum Verdict { ALLOWED, ID_NAT_LIMIT, ADDRESS_LIMIT }
+
+    /** Takes one push for this identifier, from this address and this source (see {@link PushSource}). */
+    public Verdict take(String idNat, String address, PushSource source, EcpsSettings settings) {
+        if (!quota.take("psc-ecps-push-addr:" + address, settings.pushesPerAddressPerMinute(), MINUTE)) {
+            return Verdict.ADDRESS_LIMIT;
+        }
+        if (!quota.take("psc-ecps-push-source:" + idNat + ":" + source.key(),
+                settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)) {
+            return Verdict.ID_NAT_LIMIT;
+        }
+        if (!quota.take("psc-ecps-push-idnat:" + idNat, settings.pushesPerIdNatPerMinute(), MINUTE)) {
+            return Verdict.ID_NAT_LIMIT;
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** True if a push for this identifier from this source would be refused now; takes nothing. */
+    public boolean spent(String idNat, String address, PushSource source, EcpsSettings settings) {
+        return quota.spent("psc-ecps-push-addr:" + address, settings.pushesPerAddressPerMinute(), MINUTE)
+                || quota.spent("psc-ecps-push-source:" + idNat + ":" + source.key(),
+                        settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)
+                || quota.spent("psc-ecps-push-idnat:" + idNat, settings.pushesPerIdNatPerMinute(), MINUTE);
+    }
+
+    static long secondsLeft() {
+        return Quota.secondsLeft(MINUTE);
+    }
+}

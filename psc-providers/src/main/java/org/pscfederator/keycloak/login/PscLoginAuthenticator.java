@@ -1,0 +1,82 @@
+package org.pscfederator.keycloak.login;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.pscfederator.keycloak.cps.CardLogin;
+import org.pscfederator.keycloak.ecps.EcpsEvents;
+import org.pscfederator.keycloak.ecps.EcpsLogin;
+import org.pscfederator.keycloak.realm.PscRealm;
+
+/**
+ * PSC's login page: the professional chooses "Carte CPS" or "Application e-CPS". The card login runs on the certificate
+ * the browser presented in the TLS handshake.
+ */
+public class PscLoginAuthenticator implements Authenticator {
+
+    static final String TEMPLATE = "psc-login.ftl";
+    static final String METHOD = "method";
+    static final String NOT_PSC_REALM_MESSAGE = "pscLoginNotPscRealm";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (refusedOutsidePscRealm(context)) {
+            return;
+        }
+        context.challenge(context.form().createForm(TEMPLATE));
+    }
+
+    /**
+     * PSC's professionals log in to PSC's realm only: in another realm this login would push to their phones and read
+     * their directory entry for someone else's service.
+     */
+    private static boolean refusedOutsidePscRealm(AuthenticationFlowContext context) {
+        if (PscRealm.of(context.getSession()).owns(context.getRealm())) {
+            return false;
+        }
+        context.getEvent().detail(EcpsEvents.DETAIL_REASON, "not_psc_realm");
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, context.form().setError(NOT_PSC_REALM_MESSAGE)
+                .createErrorPage(Response.Status.NOT_FOUND));
+        return true;
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (refusedOutsidePscRealm(context)) {
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String method = form.getFirst(METHOD);
+        if ("card".equals(method)) {
+            CardLogin.login(context);
+        } else if ("ecps".equals(method) || form.getFirst(EcpsLogin.STEP) != null) {
+            EcpsLogin.action(context);
+        } else {
+            context.challenge(context.form().createForm(TEMPLATE));
+        }
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

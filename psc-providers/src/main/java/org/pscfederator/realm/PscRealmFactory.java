@@ -1,7 +1,0 @@
-package org.pscfederator.realm;
-
-import org.keycloak.provider.ProviderFactory;
-
-/** Makes the server's {@link PscRealm}. */
-public interface PscRealmFactory extends ProviderFactory<PscRealm> {
-}
