@@ -140,6 +140,17 @@ public final class TestPki {
     }
 
     /**
+     * Issues, for tests of what reaches the server's log, a genuine ORG AUTH_CLI certificate of the organisations CA
+     * whose CN is any text, line breaks included, to a {@code clients/crafted-*.p12} file of its own.
+     */
+    public IssuedCertificate issueCraftedClient(String commonName) {
+        return issue(CaRole.ORGANISATIONS, CertificateProfile.ORG_AUTH_CLI,
+                SandboxProfile.clientSubject(commonName, null, null), List.of(),
+                Validity.NORMAL.period(Instant.now(), SandboxProfile.CLIENT_DAYS), CertificateIssuer.newKeyPair(),
+                pkiDir.resolve("clients").resolve("crafted-" + UUID.randomUUID() + ".p12"), "crafted", false, false);
+    }
+
+    /**
      * Issues, for tests of the verifier, a card certificate of the real persons CA but without the authentication
      * policy, to {@code cards/<idNat>-without-policy.p12}.
      */

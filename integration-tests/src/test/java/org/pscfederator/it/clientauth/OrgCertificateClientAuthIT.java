@@ -3,6 +3,8 @@ package org.pscfederator.it.clientauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -302,6 +304,24 @@ class OrgCertificateClientAuthIT {
                 RelyingService.withCertificate(server, provider, clientId, serverP12).certificate())));
 
         assertRefused(RelyingService.withCertificate(server, provider, clientId, serverP12), "wrong_key_usage");
+    }
+
+    @Test
+    void certificateNameWithLineBreaksReachesTheLogEscaped(SandboxServer server) throws Exception {
+        Registered mine = registerWithCertificate(server, "rp-crafted");
+        String marker = "forged-" + UUID.randomUUID();
+        String forgedLine = "2026-12-01 09:00:00,000 INFO  [org.keycloak.events] (executor-thread-1) " + marker
+                + " type=CLIENT_LOGIN, clientId=" + mine.clientId();
+        IssuedCertificate crafted = pki.issueCraftedClient(mine.clientId() + "\n" + forgedLine + "\r\u2028end");
+
+        assertRefused(RelyingService.withCertificate(server, provider, mine.clientId(), crafted.keystore()),
+                "certificate_not_registered");
+
+        assertThat(server.logLineNaming(marker)).as("the refusal's log line")
+                .contains("refused: certificate_not_registered").contains("\\n2026-12-01")
+                .contains("\\r\\u2028end").doesNotContain("\u2028");
+        assertThat(Files.readAllLines(server.log(), StandardCharsets.UTF_8)).as("no forged line")
+                .noneMatch(line -> line.startsWith(forgedLine.substring(0, 24)) && line.contains(marker));
     }
 
     @Test

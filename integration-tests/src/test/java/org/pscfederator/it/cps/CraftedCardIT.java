@@ -46,7 +46,7 @@ class CraftedCardIT {
         assertThat(outcome.page()).contains("id=\"psc-card-error\"");
         assertThat(loginErrors(server)).as("a login-error event for the card").anySatisfy(event ->
                 assertThat(event.at("/details/psc_cert_serial").asText()).isEqualTo(card.certificate().getSerialNumber().toString(16)));
-        String logged = logLineNaming(server, marker);
+        String logged = server.logLineNaming(marker);
         assertThat(logged).as("the refusal's log line").contains("card login refused")
                 .contains("899700366240\\n2026-12-01").contains("\\r\\n\\u001b[1A\\u2028end")
                 .doesNotContain("\u001b").doesNotContain("\u2028");
@@ -88,18 +88,5 @@ class CraftedCardIT {
         server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM + "/events?type=LOGIN_ERROR&max=200",
                 server.adminToken()).forEach(events::add);
         return events;
-    }
-
-    /** The server's log line holding this text; the server writes its log as it goes, so wait a little for it. */
-    private static String logLineNaming(SandboxServer server, String text) throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            for (String line : Files.readAllLines(server.log(), StandardCharsets.UTF_8)) {
-                if (line.contains(text)) {
-                    return line;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no log line names " + text);
     }
 }

@@ -275,6 +275,19 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /** The server's log line holding this text; the server writes its log as it goes, so wait a little for it. */
+    public String logLineNaming(String text) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            for (String line : Files.readAllLines(log(), StandardCharsets.UTF_8)) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no log line names " + text);
+    }
+
     public String logTail() {
         try {
             List<String> lines = thisStartLog();
