@@ -16,11 +16,12 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
- * {@code acr}: {@code eidas1}, Pro Santé Connect's only level, whenever a card or e-CPS login (both eidas1) opened
- * the session. It replaces Keycloak's {@code oidc-acr-mapper}, which derives the claim from its own levels: "0" for
- * a login by SSO cookie, or whatever mappable level the request asked for. The session's level is the one of the
- * login that opened it; a service that wants a fresh one asks {@code max_age} or {@code prompt=login}. No card or
- * e-CPS login, no claim.
+ * {@code acr}: {@code eidas1}, Pro Santé Connect's only level, in every token: this server grants no other (card and
+ * e-CPS logins are eidas1; requests naming another level are refused before any login). It replaces Keycloak's
+ * {@code oidc-acr-mapper}, which derives the claim from its own levels: "0" for a login by SSO cookie, or whatever
+ * mappable level the request asked for. The session's level is the one of the login that opened it; a service that
+ * wants a fresh one asks {@code max_age} or {@code prompt=login}. The sandbox's password login of its benchmark user
+ * is marked the same, as Keycloak's level map marked it before: that user exists in the sandbox only.
  */
 public class PscAcrMapper extends AbstractOIDCProtocolMapper
         implements OIDCIDTokenMapper, OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
@@ -36,7 +37,7 @@ public class PscAcrMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        token.setAcr(PscAmr.of(userSession, clientSessionCtx) == null ? null : EIDAS1);
+        token.setAcr(EIDAS1);
     }
 
     @Override
@@ -51,7 +52,7 @@ public class PscAcrMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "Puts acr eidas1 in the tokens after a CPS card or e-CPS login, SSO included; never another level.";
+        return "Puts acr eidas1, PSC's only level, in the tokens, SSO included; never another level.";
     }
 
     @Override

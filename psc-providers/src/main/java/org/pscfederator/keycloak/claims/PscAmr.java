@@ -5,7 +5,7 @@ import org.keycloak.models.UserSessionModel;
 
 /**
  * How a professional authenticated, as RFC 8176 {@code amr} values: kept by the login as a user session note and put
- * in the tokens by {@link PscAmrMapper}; {@link PscAcrMapper} states eidas1 only where there is one.
+ * in the tokens by {@link PscAmrMapper}; {@link PscAcrMapper} states eidas1, the only level.
  */
 public final class PscAmr {
 
