@@ -45,6 +45,8 @@ import io.vertx.core.net.TrustOptions;
 final class TlsFront implements AutoCloseable {
 
     static final String CERTIFICATE_HEADER = "ssl-client-cert";
+    /** Keycloak's own limit on a request body (quarkus.http.limits.max-body-size, 10 MB by default). */
+    static final long MAX_BODY_BYTES = 10L << 20;
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "expect",
             "host", CERTIFICATE_HEADER, "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
@@ -84,7 +86,7 @@ final class TlsFront implements AutoCloseable {
                 .setTrustOptions(TrustOptions.wrap(anyClientCertificate))
                 .setClientAuth(ClientAuth.REQUEST)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
-                .setHandle100ContinueAutomatically(true)
+                .setHandle100ContinueAutomatically(false)
                 .setCompressionSupported(false))
                 .requestHandler(front::forward);
         CompletableFuture<HttpServer> listening = server.listen().toCompletionStage().toCompletableFuture();
@@ -102,6 +104,17 @@ final class TlsFront implements AutoCloseable {
 
     private void forward(HttpServerRequest request) {
         request.pause();
+        if (overBodyLimit(request.getHeader("Content-Length"))) {
+            // As nginx's client_max_body_size: refused here, before any of it is sent, rather than cut by Keycloak
+            // mid-body, which a client may only see as a dropped connection.
+            request.response().setStatusCode(413).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .putHeader("Connection", "close").end("request body over the server's limit of "
+                            + (MAX_BODY_BYTES >> 20) + " MB");
+            return;
+        }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            request.response().writeContinue();
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost("127.0.0.1")
@@ -155,6 +168,17 @@ final class TlsFront implements AutoCloseable {
         }
         response.setStatusCode(502).putHeader("Content-Type", "text/plain; charset=utf-8")
                 .end("Keycloak does not answer (starting, or stopped): " + failure.getMessage());
+    }
+
+    static boolean overBodyLimit(String contentLength) {
+        if (contentLength == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(contentLength.strip()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false; // Keycloak refuses a malformed length itself.
+        }
     }
 
     /** The leaf the browser presented, as URL-encoded PEM; null when it presented none. */
