@@ -53,9 +53,11 @@ final class UsageMessage {
         if (expected.find()) {
             return expected.group(1) + " needs a value";
         }
-        List<String> arguments = e.getUnmatched();
+        return unknown(e.getCommandLine(), e.getUnmatched());
+    }
+
+    private static String unknown(CommandLine command, List<String> arguments) {
         String argument = arguments.isEmpty() ? "" : arguments.get(0);
-        CommandLine command = e.getCommandLine();
         String what;
         if (argument.startsWith("-")) {
             int equals = argument.indexOf('=');
@@ -70,6 +72,10 @@ final class UsageMessage {
 
     private static String missing(MissingParameterException e) {
         CommandLine command = e.getCommandLine();
+        if (!command.getUnmatchedArguments().isEmpty()) {
+            // picocli checks the required options first; a misspelt option is the likelier mistake to name.
+            return unknown(command, command.getUnmatchedArguments());
+        }
         if (e.getMissing() == null || e.getMissing().isEmpty()) {
             return noCommand(command);
         }

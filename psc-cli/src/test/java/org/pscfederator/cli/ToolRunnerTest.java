@@ -84,6 +84,8 @@ class ToolRunnerTest {
     void badCommandLinesAreOneLineAndExitTwo() {
         assertThat(run("copy", "a", "--to", "b", "--colour")).isEqualTo(2);
         assertThat(errors()).isEqualTo("tool: error: unknown option --colour (see tool copy --help)\n");
+        assertThat(run("copy", "a", "--colour")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("tool: error: unknown option --colour (see tool copy --help)\n");
         assertThat(run("copy", "a", "--to")).isEqualTo(2);
         assertThat(errors()).isEqualTo("tool: error: --to needs a value\n");
         assertThat(run("copy", "a", "--to", "--verbose")).isEqualTo(2);

@@ -1,0 +1,56 @@
+package org.pscfederator.realmconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class RealmCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return RealmCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: realm-config assemble");
+        assertThat(run("assemble", "-h")).isZero();
+    }
+
+    @Test
+    void aBadOptionIsOneLineAndExitsTwo() {
+        assertThat(run("assemble", "production", "--colour", "red")).isEqualTo(2);
+        assertThat(errors()).startsWith("realm-config: error: unknown option --colour").hasLineCount(1);
+    }
+
+    @Test
+    void aMissingOptionIsOneLineAndExitsTwo() {
+        assertThat(run("assemble", "production", "--out", "x.json")).isEqualTo(2);
+        assertThat(errors()).startsWith("realm-config: error: --").contains("is required").hasLineCount(1);
+        assertThat(run("assemble", "production", "--out")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("realm-config: error: --out needs a value\n");
+    }
+
+    @Test
+    void anUnknownVariantIsABadValue() {
+        assertThat(run("assemble", "staging", "--card-trust-anchors", "a.pem", "--client-trust-anchors", "b.pem",
+                "--card-policy", "1.2", "--client-policy", "1.3", "--card-crls", "c", "--client-crls", "d",
+                "--out", "x.json")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("realm-config: error: unknown realm variant 'staging' (expected sandbox or "
+                + "production)\n");
+    }
+}
