@@ -1,0 +1,51 @@
+package org.pscfederator.demorp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line alone: each case is refused before the demo reads a file or asks PSC. */
+class DemoRpCommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return DemoRp.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: psc-demo-rp").contains("--client-secret");
+        assertThat(run("-h")).isZero();
+        assertThat(run("help")).isZero();
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void badOptionsAndValuesAreOneLineAndExitTwo() {
+        assertThat(run("--bogus", "1")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("psc-demo-rp: error: unknown option --bogus (see psc-demo-rp --help)\n");
+        assertThat(run("--port")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("psc-demo-rp: error: --port needs a value\n");
+        assertThat(run("--port", "x")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("psc-demo-rp: error: --port: not a port: x\n");
+        assertThat(run("--cert", "/nonexistent.p12")).isEqualTo(2);
+        assertThat(errors()).startsWith("psc-demo-rp: error: --cert: cannot read /nonexistent.p12").hasLineCount(1);
+        assertThat(run("--client-id", "a/b")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("psc-demo-rp: error: --client-id: not a client id: a/b\n");
+    }
+}
