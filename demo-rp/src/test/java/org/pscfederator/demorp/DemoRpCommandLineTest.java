@@ -2,34 +2,33 @@ package org.pscfederator.demorp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.pscfederator.cli.ToolRun;
 
 /** The command line alone: each case is refused before the demo reads a file or asks PSC. */
 class DemoRpCommandLineTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private ToolRun last;
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return DemoRp.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        last = ToolRun.of((out, err) -> DemoRp.run(args, Map.of(), out, err));
+        return last.code();
     }
 
     private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
+    }
+
+    private String output() {
+        return last.out();
     }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: psc-demo-rp").contains("--client-secret");
+        assertThat(output()).startsWith("usage: psc-demo-rp").contains("--client-secret");
         assertThat(run("-h")).isZero();
         assertThat(run("help")).isZero();
         assertThat(errors()).isEmpty();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Runs a tool's picocli command with the conventions every tool of the project keeps: {@code -h}/{@code --help}
@@ -37,15 +38,25 @@ public final class ToolRunner {
         return code;
     }
 
-    /**
-     * The command tree as every tool parses it: an unknown {@code --word} after an option is a forgotten value, not
-     * the value (give {@code --name=--value} for a value that starts with a dash).
-     */
+    /** The command tree as every tool parses it, the hand-written usage texts in place of generated ones. */
     public static CommandLine commandLine(Object command) {
         CommandLine line = new CommandLine(command);
-        line.setUnmatchedOptionsAllowedAsOptionParameters(false);
         handUsage(line);
         return line;
+    }
+
+    /**
+     * Fills {@code command}'s options from {@code args} without running it, for a tool's options used as an API.
+     *
+     * @throws ParameterException worded as the tool would say it
+     */
+    public static <T> T populate(T command, String... args) {
+        try {
+            commandLine(command).parseArgs(args);
+            return command;
+        } catch (ParameterException e) {
+            throw new ParameterException(e.getCommandLine(), UsageMessage.of(e), e);
+        }
     }
 
     private static void handUsage(CommandLine line) {

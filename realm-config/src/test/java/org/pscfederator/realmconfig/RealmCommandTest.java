@@ -2,32 +2,31 @@ package org.pscfederator.realmconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.pscfederator.cli.ToolRun;
 
 class RealmCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private ToolRun last;
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return RealmCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        last = ToolRun.of((out, err) -> RealmCommand.run(args, out, err));
+        return last.code();
     }
 
     private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
+    }
+
+    private String output() {
+        return last.out();
     }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: realm-config assemble");
+        assertThat(output()).startsWith("usage: realm-config assemble");
         assertThat(run("assemble", "-h")).isZero();
     }
 

@@ -2,35 +2,34 @@ package org.pscfederator.ecps.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.pscfederator.cli.ToolRun;
 
 /** The command line alone: every case here is refused before any server is asked. */
 class SimulatorCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private ToolRun last;
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return SimulatorCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        last = ToolRun.of((out, err) -> SimulatorCommand.run(args, out, err));
+        return last.code();
     }
 
     private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
+    }
+
+    private String output() {
+        return last.out();
     }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: psc-ecps-sim").contains("serve --idnat");
+        assertThat(output()).startsWith("usage: psc-ecps-sim").contains("serve --idnat");
         assertThat(run("approve", "-h")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: psc-ecps-sim");
+        assertThat(output()).startsWith("usage: psc-ecps-sim");
     }
 
     @Test
