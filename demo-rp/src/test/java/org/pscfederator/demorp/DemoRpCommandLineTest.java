@@ -17,34 +17,27 @@ class DemoRpCommandLineTest {
         return last.code();
     }
 
-    private String errors() {
-        return last.err();
-    }
-
-    private String output() {
-        return last.out();
-    }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(output()).startsWith("usage: psc-demo-rp").contains("--client-secret");
+        assertThat(last.out()).startsWith("usage: psc-demo-rp").contains("--client-secret");
         assertThat(run("-h")).isZero();
         assertThat(run("help")).isZero();
-        assertThat(errors()).isEmpty();
+        assertThat(last.err()).isEmpty();
     }
 
     @Test
     void badOptionsAndValuesAreOneLineAndExitTwo() {
         assertThat(run("--bogus", "1")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-demo-rp: error: unknown option --bogus (see psc-demo-rp --help)\n");
+        assertThat(last.err()).isEqualTo("psc-demo-rp: error: unknown option --bogus (see psc-demo-rp --help)\n");
         assertThat(run("--port")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-demo-rp: error: --port needs a value\n");
+        assertThat(last.err()).isEqualTo("psc-demo-rp: error: --port needs a value\n");
         assertThat(run("--port", "x")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-demo-rp: error: --port: not a port: x\n");
+        assertThat(last.err()).isEqualTo("psc-demo-rp: error: --port: not a port: x\n");
         assertThat(run("--cert", "/nonexistent.p12")).isEqualTo(2);
-        assertThat(errors()).startsWith("psc-demo-rp: error: --cert: cannot read /nonexistent.p12").hasLineCount(1);
+        assertThat(last.err()).startsWith("psc-demo-rp: error: --cert: cannot read /nonexistent.p12").hasLineCount(1);
         assertThat(run("--client-id", "a/b")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-demo-rp: error: --client-id: not a client id: a/b\n");
+        assertThat(last.err()).isEqualTo("psc-demo-rp: error: --client-id: not a client id: a/b\n");
     }
 }

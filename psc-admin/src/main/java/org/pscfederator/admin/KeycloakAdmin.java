@@ -43,7 +43,7 @@ import jakarta.ws.rs.core.Response;
  * the master realm. Every failure becomes one line for the operator; the admin token never leaves the admin client.
  * The client representations travel as JSON trees, as the rest of the tool reads and edits them.
  */
-final class KeycloakAdmin implements AutoCloseable {
+final class KeycloakAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -58,12 +58,10 @@ final class KeycloakAdmin implements AutoCloseable {
     }
 
     private final AdminOptions options;
-    private final Keycloak keycloak;
     private final RealmResource realm;
 
     private KeycloakAdmin(AdminOptions options, Keycloak keycloak) {
         this.options = options;
-        this.keycloak = keycloak;
         this.realm = keycloak.realm(options.realm());
     }
 
@@ -178,11 +176,6 @@ final class KeycloakAdmin implements AutoCloseable {
         } catch (WebApplicationException | ProcessingException e) {
             // The registration's own failure is the one to report.
         }
-    }
-
-    @Override
-    public void close() {
-        keycloak.close();
     }
 
     private AdminException failure(WebApplicationException e, String what) {

@@ -15,33 +15,26 @@ class RealmCommandTest {
         return last.code();
     }
 
-    private String errors() {
-        return last.err();
-    }
-
-    private String output() {
-        return last.out();
-    }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(output()).startsWith("usage: realm-config assemble");
+        assertThat(last.out()).startsWith("usage: realm-config assemble");
         assertThat(run("assemble", "-h")).isZero();
     }
 
     @Test
     void aBadOptionIsOneLineAndExitsTwo() {
         assertThat(run("assemble", "production", "--colour", "red")).isEqualTo(2);
-        assertThat(errors()).startsWith("realm-config: error: unknown option --colour").hasLineCount(1);
+        assertThat(last.err()).startsWith("realm-config: error: unknown option --colour").hasLineCount(1);
     }
 
     @Test
     void aMissingOptionIsOneLineAndExitsTwo() {
         assertThat(run("assemble", "production", "--out", "x.json")).isEqualTo(2);
-        assertThat(errors()).startsWith("realm-config: error: --").contains("is required").hasLineCount(1);
+        assertThat(last.err()).startsWith("realm-config: error: --").contains("is required").hasLineCount(1);
         assertThat(run("assemble", "production", "--out")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("realm-config: error: --out needs a value\n");
+        assertThat(last.err()).isEqualTo("realm-config: error: --out needs a value\n");
     }
 
     @Test
@@ -49,7 +42,7 @@ class RealmCommandTest {
         assertThat(run("assemble", "staging", "--card-trust-anchors", "a.pem", "--client-trust-anchors", "b.pem",
                 "--card-policy", "1.2", "--client-policy", "1.3", "--card-crls", "c", "--client-crls", "d",
                 "--out", "x.json")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("realm-config: error: unknown realm variant 'staging' (expected sandbox or "
+        assertThat(last.err()).isEqualTo("realm-config: error: unknown realm variant 'staging' (expected sandbox or "
                 + "production)\n");
     }
 }

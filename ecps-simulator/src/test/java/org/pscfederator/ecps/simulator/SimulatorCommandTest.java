@@ -16,45 +16,38 @@ class SimulatorCommandTest {
         return last.code();
     }
 
-    private String errors() {
-        return last.err();
-    }
-
-    private String output() {
-        return last.out();
-    }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(output()).startsWith("usage: psc-ecps-sim").contains("serve --idnat");
+        assertThat(last.out()).startsWith("usage: psc-ecps-sim").contains("serve --idnat");
         assertThat(run("approve", "-h")).isZero();
-        assertThat(output()).startsWith("usage: psc-ecps-sim");
+        assertThat(last.out()).startsWith("usage: psc-ecps-sim");
     }
 
     @Test
     void aBadOptionIsOneLineAndExitsTwo() {
         assertThat(run("wait", "--idnat", "899700366240", "--colour", "red")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-ecps-sim: error: unknown option --colour (see psc-ecps-sim wait --help)\n");
+        assertThat(last.err()).isEqualTo("psc-ecps-sim: error: unknown option --colour (see psc-ecps-sim wait --help)\n");
     }
 
     @Test
     void aMissingValueOrOptionIsOneLineAndExitsTwo() {
         assertThat(run("approve", "--idnat", "899700366240", "--pin")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-ecps-sim: error: --pin needs a value\n");
+        assertThat(last.err()).isEqualTo("psc-ecps-sim: error: --pin needs a value\n");
         assertThat(run("devices")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-ecps-sim: error: --idnat is required\n");
+        assertThat(last.err()).isEqualTo("psc-ecps-sim: error: --idnat is required\n");
         assertThat(run("activate", "--idnat", "899700366240")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("psc-ecps-sim: error: activate needs --code CODE or --contact\n");
+        assertThat(last.err()).isEqualTo("psc-ecps-sim: error: activate needs --code CODE or --contact\n");
         assertThat(run("wait", "--idnat", "899700366240", "--timeout", "soon")).isEqualTo(2);
-        assertThat(errors()).startsWith("psc-ecps-sim: error: --timeout: ").hasLineCount(1);
+        assertThat(last.err()).startsWith("psc-ecps-sim: error: --timeout: ").hasLineCount(1);
     }
 
     @Test
     void withoutACommandNothingRuns() {
         assertThat(run()).isEqualTo(2);
-        assertThat(errors()).startsWith("psc-ecps-sim: error: no command given (commands: activate, wait");
+        assertThat(last.err()).startsWith("psc-ecps-sim: error: no command given (commands: activate, wait");
         assertThat(run("pair", "--idnat", "1")).isEqualTo(2);
-        assertThat(errors()).startsWith("psc-ecps-sim: error: unknown command pair");
+        assertThat(last.err()).startsWith("psc-ecps-sim: error: unknown command pair");
     }
 }
