@@ -9,7 +9,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.pscfederator.cli.HelpOption;
+import org.pscfederator.cli.ToolRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
 /** The bench settings, parsed from the command line and checked before any request is sent. */
+@Command(name = "psc-bench")
 public final class BenchOptions {
 
     /** Where {@code bin/psc-sandbox} writes its trust bundle, relative to the working directory. */
@@ -47,7 +57,8 @@ public final class BenchOptions {
             "                          (default sandbox-data/pki/clients/sandbox-rp.p12)",
             "  --json                  also print a one-line JSON summary",
             "  --allow-remote          allow a base URL whose host is not localhost, 127.x or ::1",
-            "  --help                  print this help");
+            "  --help                  print this help",
+            "");
 
     private URI baseUrl = URI.create("https://localhost:8443/auth");
     private String realm = "esante-wallet";
@@ -69,122 +80,158 @@ public final class BenchOptions {
     private String rpClientSecret = "sandbox-rp-secret";
     private URI rpRedirectUri = URI.create("https://localhost/sandbox-rp/callback");
     private Path rpCert = Path.of("sandbox-data/pki/clients/sandbox-rp.p12");
+    @Option(names = "--json")
     private boolean json;
+    @Option(names = "--allow-remote")
     private boolean allowRemote;
-    private boolean help;
+    @Mixin
+    private HelpOption help;
+    private boolean cacertGiven;
 
-    private BenchOptions() {
+    /** The options as given by picocli; {@link #parse} for the checked ones. */
+    BenchOptions() {
     }
 
     /**
-     * Parses {@code --name value} or {@code --name=value} options.
+     * Parses {@code --name value} or {@code --name=value} options and checks them before any request is sent.
      *
-     * @throws BadOptionsException on an unknown option, a missing or bad value, or a non-loopback host
-     *                             without {@code --allow-remote}
+     * @throws ParameterException on an unknown option, a missing or bad value, or a non-loopback host
+     *                            without {@code --allow-remote}
      */
     public static BenchOptions parse(String... args) {
-        BenchOptions o = new BenchOptions();
-        boolean cacertGiven = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
+        BenchOptions o = ToolRunner.populate(new BenchOptions(), args);
+        if (!o.help()) {
+            try {
+                o.check();
+            } catch (TypeConversionException e) {
+                throw new ParameterException(ToolRunner.commandLine(o), e.getMessage(), e);
             }
-            switch (name) {
-                case "--help", "-h" -> o.help = true;
-                case "--json" -> o.json = flag(name, inline);
-                case "--allow-remote" -> o.allowRemote = flag(name, inline);
-                default -> {
-                    String value = inline;
-                    if (value == null) {
-                        // A following option is a forgotten value, not a value: use --name=--x for odd values.
-                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                            if (isValued(name)) {
-                                throw new BadOptionsException(name + " needs a value");
-                            }
-                            throw new BadOptionsException("unknown option " + arg + " (see --help)");
-                        }
-                        if (!isValued(name)) {
-                            throw new BadOptionsException("unknown option " + arg + " (see --help)");
-                        }
-                        value = args[++i];
-                    }
-                    if (name.equals("--cacert")) {
-                        cacertGiven = true;
-                    }
-                    o.set(name, value);
-                }
-            }
-        }
-        if (!cacertGiven && Files.isRegularFile(SANDBOX_CA_BUNDLE)) {
-            o.cacert = SANDBOX_CA_BUNDLE;
-        }
-        if (!o.help) {
-            o.check();
         }
         return o;
     }
 
-    private static boolean flag(String name, String inline) {
-        if (inline != null) {
-            throw new BadOptionsException(name + " takes no value");
+    @Option(names = "--base-url")
+    private void baseUrl(String value) {
+        baseUrl = httpUri("--base-url", value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    }
+
+    @Option(names = "--realm")
+    private void realm(String value) {
+        realm = realmName(value);
+    }
+
+    @Option(names = "--cacert")
+    private void cacert(String value) {
+        cacert = Path.of(nonBlank("--cacert", value));
+        cacertGiven = true;
+    }
+
+    @Option(names = "--duration")
+    private void duration(String value) {
+        durationSeconds = (int) number("--duration", value, 1, 86_400);
+    }
+
+    @Option(names = "--warmup")
+    private void warmup(String value) {
+        warmupSeconds = (int) number("--warmup", value, 0, 86_400);
+    }
+
+    @Option(names = "--concurrency")
+    private void concurrency(String value) {
+        concurrency = (int) number("--concurrency", value, 1, 1_024);
+    }
+
+    @Option(names = "--flows")
+    private void flows(String value) {
+        flows = flowList(value);
+    }
+
+    @Option(names = "--max-flows")
+    private void maxFlows(String value) {
+        maxFlows = number("--max-flows", value, 1, 1_000_000_000L);
+    }
+
+    @Option(names = "--request-timeout")
+    private void requestTimeout(String value) {
+        requestTimeoutSeconds = (int) number("--request-timeout", value, 1, 3_600);
+    }
+
+    @Option(names = "--user")
+    private void user(String value) {
+        user = nonBlank("--user", value);
+    }
+
+    @Option(names = "--password")
+    private void password(String value) {
+        password = value;
+    }
+
+    @Option(names = "--client-id")
+    private void clientId(String value) {
+        clientId = nonBlank("--client-id", value);
+    }
+
+    @Option(names = "--client-secret")
+    private void clientSecret(String value) {
+        clientSecret = value;
+    }
+
+    @Option(names = "--redirect-uri")
+    private void redirectUri(String value) {
+        redirectUri = httpUri("--redirect-uri", value);
+    }
+
+    @Option(names = "--cards")
+    private void cards(String value) {
+        cards = Path.of(nonBlank("--cards", value));
+    }
+
+    @Option(names = "--ecps-devices")
+    private void ecpsDevices(String value) {
+        ecpsDevices = Path.of(nonBlank("--ecps-devices", value));
+    }
+
+    @Option(names = "--rp-client-id")
+    private void rpClientId(String value) {
+        rpClientId = nonBlank("--rp-client-id", value);
+    }
+
+    @Option(names = "--rp-client-secret")
+    private void rpClientSecret(String value) {
+        rpClientSecret = value;
+    }
+
+    @Option(names = "--rp-redirect-uri")
+    private void rpRedirectUri(String value) {
+        rpRedirectUri = httpUri("--rp-redirect-uri", value);
+    }
+
+    @Option(names = "--rp-cert")
+    private void rpCert(String value) {
+        rpCert = Path.of(nonBlank("--rp-cert", value));
+    }
+
+    /**
+     * The checks that need every option: run by {@link #parse}, and by the command before it sends anything.
+     *
+     * @throws TypeConversionException when the options cannot be run as given
+     */
+    void check() {
+        if (!cacertGiven && Files.isRegularFile(SANDBOX_CA_BUNDLE)) {
+            cacert = SANDBOX_CA_BUNDLE;
         }
-        return true;
-    }
-
-    private static boolean isValued(String name) {
-        return switch (name) {
-            case "--base-url", "--realm", "--cacert", "--duration", "--warmup", "--concurrency", "--flows",
-                    "--max-flows", "--request-timeout", "--user", "--password", "--client-id", "--client-secret",
-                    "--redirect-uri", "--cards", "--ecps-devices", "--rp-client-id", "--rp-client-secret",
-                    "--rp-redirect-uri", "--rp-cert" -> true;
-            default -> false;
-        };
-    }
-
-    private void set(String name, String value) {
-        switch (name) {
-            case "--base-url" -> baseUrl = httpUri(name, value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            case "--realm" -> realm = realmName(value);
-            case "--cacert" -> cacert = Path.of(nonBlank(name, value));
-            case "--duration" -> durationSeconds = (int) number(name, value, 1, 86_400);
-            case "--warmup" -> warmupSeconds = (int) number(name, value, 0, 86_400);
-            case "--concurrency" -> concurrency = (int) number(name, value, 1, 1_024);
-            case "--flows" -> flows = flowList(value);
-            case "--max-flows" -> maxFlows = number(name, value, 1, 1_000_000_000L);
-            case "--request-timeout" -> requestTimeoutSeconds = (int) number(name, value, 1, 3_600);
-            case "--user" -> user = nonBlank(name, value);
-            case "--password" -> password = value;
-            case "--client-id" -> clientId = nonBlank(name, value);
-            case "--client-secret" -> clientSecret = value;
-            case "--redirect-uri" -> redirectUri = httpUri(name, value);
-            case "--cards" -> cards = Path.of(nonBlank(name, value));
-            case "--ecps-devices" -> ecpsDevices = Path.of(nonBlank(name, value));
-            case "--rp-client-id" -> rpClientId = nonBlank(name, value);
-            case "--rp-client-secret" -> rpClientSecret = value;
-            case "--rp-redirect-uri" -> rpRedirectUri = httpUri(name, value);
-            case "--rp-cert" -> rpCert = Path.of(nonBlank(name, value));
-            default -> throw new IllegalStateException(name);
-        }
-    }
-
-    private void check() {
         if (!allowRemote && !Loopback.isLoopbackHost(baseUrl.getHost())) {
-            throw new BadOptionsException("--base-url host " + baseUrl.getHost()
+            throw new TypeConversionException("--base-url host " + baseUrl.getHost()
                     + " is not localhost, 127.x or ::1; add --allow-remote to load a remote server");
         }
         if (cacert != null && !Files.isRegularFile(cacert)) {
-            throw new BadOptionsException("--cacert " + cacert + ": no such file");
+            throw new TypeConversionException("--cacert " + cacert + ": no such file");
         }
     }
 
     private static String nonBlank(String name, String value) {
         if (value.isBlank()) {
-            throw new BadOptionsException(name + " needs a non-empty value");
+            throw new TypeConversionException(name + " needs a non-empty value");
         }
         return value;
     }
@@ -192,7 +239,7 @@ public final class BenchOptions {
     private static String realmName(String value) {
         // It goes into URL paths unencoded; sandbox and test realms never need more than this.
         if (!value.matches("[A-Za-z0-9._-]+")) {
-            throw new BadOptionsException("--realm takes letters, digits, '.', '_' and '-' only, not '" + value + "'");
+            throw new TypeConversionException("--realm takes letters, digits, '.', '_' and '-' only, not '" + value + "'");
         }
         return value;
     }
@@ -202,10 +249,10 @@ public final class BenchOptions {
         try {
             n = Long.parseLong(value.replace("_", "").replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new BadOptionsException(name + " needs a whole number, not '" + value + "'");
+            throw new TypeConversionException(name + " needs a whole number, not '" + value + "'");
         }
         if (n < min || n > max) {
-            throw new BadOptionsException(name + " must be between " + min + " and " + max + ", not " + n);
+            throw new TypeConversionException(name + " must be between " + min + " and " + max + ", not " + n);
         }
         return n;
     }
@@ -215,14 +262,14 @@ public final class BenchOptions {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new BadOptionsException(name + " is not a URL: " + value);
+            throw new TypeConversionException(name + " is not a URL: " + value);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new BadOptionsException(name + " needs an http:// or https:// URL with a host, not " + value);
+            throw new TypeConversionException(name + " needs an http:// or https:// URL with a host, not " + value);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new BadOptionsException(name + " must not carry a query or fragment: " + value);
+            throw new TypeConversionException(name + " must not carry a query or fragment: " + value);
         }
         return uri;
     }
@@ -232,14 +279,14 @@ public final class BenchOptions {
         for (String part : value.split(",", -1)) {
             String flow = part.trim();
             if (flow.isEmpty()) {
-                throw new BadOptionsException("--flows has an empty name in '" + value + "'");
+                throw new TypeConversionException("--flows has an empty name in '" + value + "'");
             }
             if (!FlowRegistry.names().contains(flow)) {
-                throw new BadOptionsException("--flows: unknown flow '" + flow + "' (known: "
+                throw new TypeConversionException("--flows: unknown flow '" + flow + "' (known: "
                         + String.join(", ", FlowRegistry.names()) + ")");
             }
             if (names.contains(flow)) {
-                throw new BadOptionsException("--flows lists '" + flow + "' twice");
+                throw new TypeConversionException("--flows lists '" + flow + "' twice");
             }
             names.add(flow);
         }
@@ -269,7 +316,7 @@ public final class BenchOptions {
     public Path rpCert() { return rpCert; }
     public boolean json() { return json; }
     public boolean allowRemote() { return allowRemote; }
-    public boolean help() { return help; }
+    public boolean help() { return help.requested(); }
 
     /** {@code {base}/realms/{realm}/protocol/openid-connect/} + the given endpoint name. */
     public URI oidcEndpoint(String endpoint) {

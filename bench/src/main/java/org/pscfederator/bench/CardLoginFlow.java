@@ -1,5 +1,6 @@
 package org.pscfederator.bench;
 
+import picocli.CommandLine.TypeConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -62,7 +63,7 @@ final class CardLoginFlow implements Flow {
     static List<KeyManager[]> loadCards(Path folder) {
         List<KeyManager[]> cards = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            throw new BadOptionsException("--cards " + folder + ": no such folder (start the sandbox once, or give"
+            throw new TypeConversionException("--cards " + folder + ": no such folder (start the sandbox once, or give"
                     + " the folder of the test cards)");
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.p12")) {
@@ -72,10 +73,10 @@ final class CardLoginFlow implements Flow {
                 }
             }
         } catch (IOException e) {
-            throw new BadOptionsException("--cards " + folder + ": " + e.getMessage());
+            throw new TypeConversionException("--cards " + folder + ": " + e.getMessage());
         }
         if (cards.isEmpty()) {
-            throw new BadOptionsException("--cards " + folder + ": no test card (<idNat>.p12)");
+            throw new TypeConversionException("--cards " + folder + ": no test card (<idNat>.p12)");
         }
         return cards;
     }
@@ -89,7 +90,7 @@ final class CardLoginFlow implements Flow {
             factory.init(keystore, CARD_PASSWORD);
             return factory.getKeyManagers();
         } catch (IOException | GeneralSecurityException e) {
-            throw new BadOptionsException("cannot read " + what + " " + p12 + " (password 1234): " + e.getMessage());
+            throw new TypeConversionException("cannot read " + what + " " + p12 + " (password 1234): " + e.getMessage());
         }
     }
 }

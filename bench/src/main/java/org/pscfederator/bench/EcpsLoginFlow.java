@@ -1,5 +1,6 @@
 package org.pscfederator.bench;
 
+import picocli.CommandLine.TypeConversionException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,7 +158,7 @@ final class EcpsLoginFlow implements Flow {
     static List<Phone> phonesOfWorker(Path folder, int worker, int workers) {
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            throw new BadOptionsException("--ecps-devices " + folder + ": no such folder (start the sandbox once)");
+            throw new TypeConversionException("--ecps-devices " + folder + ": no such folder (start the sandbox once)");
         }
         try (DirectoryStream<Path> found = Files.newDirectoryStream(folder, "*.json")) {
             found.forEach(file -> {
@@ -166,11 +167,11 @@ final class EcpsLoginFlow implements Flow {
                 }
             });
         } catch (IOException e) {
-            throw new BadOptionsException("--ecps-devices " + folder + ": " + e.getMessage());
+            throw new TypeConversionException("--ecps-devices " + folder + ": " + e.getMessage());
         }
         files.sort(null);
         if (files.size() < workers) {
-            throw new BadOptionsException("--ecps-devices " + folder + ": " + files.size() + " devices for "
+            throw new TypeConversionException("--ecps-devices " + folder + ": " + files.size() + " devices for "
                     + workers + " workers; each worker needs identities of its own (lower --concurrency)");
         }
         List<Phone> phones = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.pscfederator.bench;
 
+import picocli.CommandLine.TypeConversionException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,7 +19,7 @@ public final class FlowContext {
     private final TrustManager[] trustManagers;
     private final SSLContext trust;
 
-    /** Reads the trust bundle of {@code options}; a bad bundle is a {@link BadOptionsException}. */
+    /** Reads the trust bundle of {@code options}; a bad bundle is a bad option value ({@link TypeConversionException}). */
     public FlowContext(BenchOptions options) {
         this.options = options;
         this.trustManagers = TrustBundle.trustManagers(options.cacert());

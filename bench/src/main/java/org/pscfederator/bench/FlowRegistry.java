@@ -1,5 +1,6 @@
 package org.pscfederator.bench;
 
+import picocli.CommandLine.TypeConversionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class FlowRegistry {
     public static Flow create(String name, FlowContext context) {
         Function<FlowContext, Flow> factory = FLOWS.get(name);
         if (factory == null) {
-            throw new BadOptionsException("unknown flow '" + name + "' (known: " + String.join(", ", names()) + ")");
+            throw new TypeConversionException("unknown flow '" + name + "' (known: " + String.join(", ", names()) + ")");
         }
         return factory.apply(context);
     }

@@ -1,5 +1,6 @@
 package org.pscfederator.bench;
 
+import picocli.CommandLine.TypeConversionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -82,7 +83,7 @@ final class RelyingServiceFlows {
 
     static KeyManager[] keys(Path p12) {
         if (!Files.isRegularFile(p12)) {
-            throw new BadOptionsException("--rp-cert " + p12 + ": no such file (start the sandbox once, or issue one"
+            throw new TypeConversionException("--rp-cert " + p12 + ": no such file (start the sandbox once, or issue one"
                     + " with bin/psc-pki client --client-id ...)");
         }
         return CardLoginFlow.keyManagers(p12, "--rp-cert");

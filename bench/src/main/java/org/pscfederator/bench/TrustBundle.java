@@ -1,5 +1,6 @@
 package org.pscfederator.bench;
 
+import picocli.CommandLine.TypeConversionException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class TrustBundle {
             tmf.init(store);
             return tmf.getTrustManagers();
         } catch (GeneralSecurityException | IOException e) {
-            throw new BadOptionsException("--cacert " + pemFile + ": " + e.getMessage());
+            throw new TypeConversionException("--cacert " + pemFile + ": " + e.getMessage());
         }
     }
 
@@ -69,7 +70,7 @@ final class TrustBundle {
             certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
         }
         if (certificates.isEmpty()) {
-            throw new BadOptionsException("--cacert " + pemFile + ": no PEM certificate in it");
+            throw new TypeConversionException("--cacert " + pemFile + ": no PEM certificate in it");
         }
         return certificates;
     }

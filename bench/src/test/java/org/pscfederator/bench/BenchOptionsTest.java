@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import picocli.CommandLine.ParameterException;
+
 class BenchOptionsTest {
 
     @Test
@@ -51,38 +53,38 @@ class BenchOptionsTest {
     @Test
     void unknownOptionIsRefused() {
         assertThatThrownBy(() -> BenchOptions.parse("--concurency", "4"))
-                .isInstanceOf(BadOptionsException.class).hasMessage("unknown option --concurency (see --help)");
+                .isInstanceOf(ParameterException.class).hasMessage("unknown option --concurency (see psc-bench --help)");
         assertThatThrownBy(() -> BenchOptions.parse("password"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("unknown option password");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("unexpected argument password");
     }
 
     @Test
     void missingValueIsRefused() {
         assertThatThrownBy(() -> BenchOptions.parse("--duration"))
-                .isInstanceOf(BadOptionsException.class).hasMessage("--duration needs a value");
+                .isInstanceOf(ParameterException.class).hasMessage("--duration needs a value");
         assertThatThrownBy(() -> BenchOptions.parse("--realm", "--json"))
-                .isInstanceOf(BadOptionsException.class).hasMessage("--realm needs a value");
+                .isInstanceOf(ParameterException.class).hasMessage("--realm needs a value");
     }
 
     @Test
     void badNumbersAreRefused() {
         assertThatThrownBy(() -> BenchOptions.parse("--duration", "ten"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("whole number");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchOptions.parse("--concurrency", "0"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("between 1 and");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("between 1 and");
         assertThatThrownBy(() -> BenchOptions.parse("--max-flows", "-5"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("between 1 and");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("between 1 and");
     }
 
     @Test
     void remoteHostIsRefusedWithoutAllowRemote() {
         assertThatThrownBy(() -> BenchOptions.parse("--base-url", "https://psc.example.org/auth"))
-                .isInstanceOf(BadOptionsException.class)
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("psc.example.org").hasMessageContaining("--allow-remote");
         assertThatThrownBy(() -> BenchOptions.parse("--base-url", "https://128.0.0.1/auth"))
-                .isInstanceOf(BadOptionsException.class);
+                .isInstanceOf(ParameterException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--base-url", "https://127.0.0.1.example.org/auth"))
-                .isInstanceOf(BadOptionsException.class);
+                .isInstanceOf(ParameterException.class);
     }
 
     @Test
@@ -102,23 +104,23 @@ class BenchOptionsTest {
     @Test
     void onlyHttpUrlsAreAccepted() {
         assertThatThrownBy(() -> BenchOptions.parse("--base-url", "ftp://localhost/auth"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("http:// or https://");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("http:// or https://");
         assertThatThrownBy(() -> BenchOptions.parse("--base-url", "localhost:8443"))
-                .isInstanceOf(BadOptionsException.class);
+                .isInstanceOf(ParameterException.class);
     }
 
     @Test
     void unknownOrRepeatedFlowIsRefused() {
         assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,ciba"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("unknown flow 'ciba'");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("unknown flow 'ciba'");
         assertThatThrownBy(() -> BenchOptions.parse("--flows", "password,password"))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("twice");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("twice");
     }
 
     @Test
     void missingTrustBundleIsRefused() {
         assertThatThrownBy(() -> BenchOptions.parse("--cacert", "/no/such/ca.pem"))
-                .isInstanceOf(BadOptionsException.class).hasMessage("--cacert /no/such/ca.pem: no such file");
+                .isInstanceOf(ParameterException.class).hasMessage("--cacert /no/such/ca.pem: no such file");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine.TypeConversionException;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrustBundleTest {
@@ -26,6 +28,6 @@ class TrustBundleTest {
     void fileWithoutCertificatesIsRefused(@TempDir Path dir) throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "nothing here\n");
         assertThatThrownBy(() -> TrustBundle.trustManagers(empty))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("no PEM certificate");
+                .isInstanceOf(TypeConversionException.class).hasMessageContaining("no PEM certificate");
     }
 }

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
 /** How the demo is started: where PSC is, who the demo is (client id, ORG certificate), where it listens. */
 record DemoOptions(int port, URI server, String realm, String clientId, Path certificate, char[] certificatePassword,
         Path cacert, Path tlsKeystore, URI publicUrl, String clientSecret) {
@@ -30,39 +33,48 @@ record DemoOptions(int port, URI server, String realm, String clientId, Path cer
                                      SANDBOX TRIALS ONLY, PSC's trusted space requires the ORG certificate
             """;
 
-    static DemoOptions parse(String[] args, Map<String, String> environment) throws UsageException {
-        Map<String, String> values = new java.util.HashMap<>();
-        java.util.Set<String> known = java.util.Set.of("--port", "--server", "--realm", "--client-id", "--cert",
-                "--cacert", "--tls-keystore", "--public-url", "--client-secret");
-        for (int i = 0; i < args.length; i++) {
-            if (!known.contains(args[i])) {
-                throw new UsageException("unknown option " + args[i] + " (see psc-demo-rp --help)");
-            }
-            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                throw new UsageException(args[i] + " needs a value");
-            }
-            values.put(args[i], args[++i]);
-        }
-        int port = port(values.getOrDefault("--port", "8444"));
-        String clientId = values.getOrDefault("--client-id", "sandbox-rp");
+    /** The options as typed, with their defaults; {@link #from} checks them. */
+    static final class Given {
+        @Option(names = "--port")
+        String port = "8444";
+        @Option(names = "--server")
+        String server = "https://localhost:8443/auth";
+        @Option(names = "--realm")
+        String realm = "esante-wallet";
+        @Option(names = "--client-id")
+        String clientId = "sandbox-rp";
+        @Option(names = "--cert")
+        String cert;
+        @Option(names = "--cacert")
+        String cacert = "sandbox-data/pki/ca/ca-bundle.pem";
+        @Option(names = "--tls-keystore")
+        String tlsKeystore = "sandbox-data/pki/server/server.p12";
+        @Option(names = "--public-url")
+        String publicUrl;
+        @Option(names = "--client-secret")
+        String clientSecret;
+    }
+
+    /** @throws TypeConversionException for a value the demo cannot work with (a usage error) */
+    static DemoOptions from(Given given, Map<String, String> environment) {
+        int port = port(given.port);
+        String clientId = given.clientId;
         if (!clientId.matches("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")) {
-            throw new UsageException("--client-id: not a client id: " + clientId);
+            throw new TypeConversionException("--client-id: not a client id: " + clientId);
         }
-        String secret = values.get("--client-secret");
-        Path certificate = Path.of(values.getOrDefault("--cert", "sandbox-data/pki/clients/" + clientId + ".p12"));
+        String secret = given.clientSecret;
+        Path certificate = Path.of(given.cert != null ? given.cert : "sandbox-data/pki/clients/" + clientId + ".p12");
         if (!Files.isReadable(certificate)) {
-            if (secret == null || values.containsKey("--cert")) {
-                throw new UsageException("--cert: cannot read " + certificate + " (issue one with bin/psc-pki client "
-                        + "--client-id " + clientId + ")");
+            if (secret == null || given.cert != null) {
+                throw new TypeConversionException("--cert: cannot read " + certificate + " (issue one with bin/psc-pki "
+                        + "client --client-id " + clientId + ")");
             }
             certificate = null;
         }
-        Path cacert = readable(values.getOrDefault("--cacert", "sandbox-data/pki/ca/ca-bundle.pem"), "--cacert");
-        Path tlsKeystore = readable(values.getOrDefault("--tls-keystore", "sandbox-data/pki/server/server.p12"),
-                "--tls-keystore");
-        URI publicUrl = https(values.getOrDefault("--public-url", "https://localhost:" + port), "--public-url");
-        return new DemoOptions(port, https(values.getOrDefault("--server", "https://localhost:8443/auth"), "--server"),
-                values.getOrDefault("--realm", "esante-wallet"), clientId, certificate,
+        Path cacert = readable(given.cacert, "--cacert");
+        Path tlsKeystore = readable(given.tlsKeystore, "--tls-keystore");
+        URI publicUrl = https(given.publicUrl != null ? given.publicUrl : "https://localhost:" + port, "--public-url");
+        return new DemoOptions(port, https(given.server, "--server"), given.realm, clientId, certificate,
                 environment.getOrDefault("PSC_DEMO_CERT_PASSWORD", "1234").toCharArray(), cacert, tlsKeystore,
                 publicUrl, secret);
     }
@@ -81,7 +93,7 @@ record DemoOptions(int port, URI server, String realm, String clientId, Path cer
         return server + "/realms/" + realm;
     }
 
-    private static int port(String text) throws UsageException {
+    private static int port(String text) {
         try {
             int port = Integer.parseInt(text);
             if (port > 0 && port < 65536) {
@@ -90,18 +102,18 @@ record DemoOptions(int port, URI server, String realm, String clientId, Path cer
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new UsageException("--port: not a port: " + text);
+        throw new TypeConversionException("--port: not a port: " + text);
     }
 
-    private static Path readable(String text, String option) throws UsageException {
+    private static Path readable(String text, String option) {
         Path path = Path.of(text);
         if (!Files.isReadable(path)) {
-            throw new UsageException(option + ": cannot read " + path + " (start the sandbox once, or give the file)");
+            throw new TypeConversionException(option + ": cannot read " + path + " (start the sandbox once, or give the file)");
         }
         return path;
     }
 
-    private static URI https(String text, String option) throws UsageException {
+    private static URI https(String text, String option) {
         try {
             URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
@@ -110,6 +122,6 @@ record DemoOptions(int port, URI server, String realm, String clientId, Path cer
         } catch (IllegalArgumentException e) {
             // said below
         }
-        throw new UsageException(option + ": an https URL is needed: " + text);
+        throw new TypeConversionException(option + ": an https URL is needed: " + text);
     }
 }

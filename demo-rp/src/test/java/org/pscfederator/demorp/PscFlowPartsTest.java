@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,17 +73,5 @@ class PscFlowPartsTest {
         assertThat(professional.practices().get(0).activities().get(0).mode()).startsWith("L (Lib");
         assertThat(page).contains("KIT DOC&lt;0036624&gt;", "899700366240", "10 (Médecin)", "CABINET M DOC0036624",
                 "R95141", "SA07", "75009 PARIS", "Se déconnecter").doesNotContain("<0036624>");
-    }
-
-    @Test
-    void optionsDefaultToTheSandboxAndRefuseWhatCannotWork() throws Exception {
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--port", "x"}, Map.of()))
-                .isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--cert", "/nonexistent.p12"}, Map.of()))
-                .hasMessageContaining("--cert: cannot read");
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--server", "http://localhost:8080/auth",
-                "--cert", "/nonexistent.p12"}, Map.of())).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--bogus", "1"}, Map.of()))
-                .hasMessageContaining("unknown option");
     }
 }

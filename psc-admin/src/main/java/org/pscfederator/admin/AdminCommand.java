@@ -1,19 +1,23 @@
 package org.pscfederator.admin;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Map;
+
+import org.pscfederator.cli.HelpOption;
+import org.pscfederator.cli.ToolRunner;
+import org.pscfederator.cli.UsageText;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bin/psc-admin}: onboards relying services through Keycloak's admin REST API. Results on stdout; warnings and
  * errors one line each on stderr ({@code psc-admin: error: ...}), never a stack trace, never a secret or a token.
  * Exit codes: 0 done, 1 refused or failed (nothing changed), 2 bad command line.
  */
-public final class AdminCommand {
-
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+@Command(name = "psc-admin", subcommands = {ClientCommands.class, CommandLine.HelpCommand.class})
+public final class AdminCommand implements UsageText {
 
     static final String HELP = """
             usage: psc-admin client COMMAND --client-id ID [options]
@@ -42,8 +46,10 @@ public final class AdminCommand {
             Exit code: 0 done; 1 refused or failed (nothing changed); 2 bad command line.
             """.formatted(AdminOptions.HELP);
 
-    private final PrintStream out;
-    private final PrintStream err;
+    @Mixin
+    HelpOption help;
+    final PrintStream out;
+    final PrintStream err;
     private final Map<String, String> environment;
 
     AdminCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
@@ -57,46 +63,20 @@ public final class AdminCommand {
     }
 
     int run(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            out.print(HELP);
-            return args.length == 0 ? USAGE : OK;
-        }
-        try {
-            if (!args[0].equals("client")) {
-                throw new UsageException("unknown command " + args[0] + " (client register, rotate-cert, disable, "
-                        + "show; see psc-admin --help)");
-            }
-            if (args.length < 2) {
-                throw new UsageException("client what? register, rotate-cert, disable or show");
-            }
-            String[] rest = Arrays.copyOfRange(args, 2, args.length);
-            if (Arrays.asList(rest).contains("--help")) {
-                out.print(HELP);
-                return OK;
-            }
-            ClientCommands commands = new ClientCommands(out, err, this::adminPassword);
-            return switch (args[1]) {
-                case "register" -> commands.register(rest);
-                case "rotate-cert" -> commands.rotateCertificate(rest);
-                case "disable" -> commands.disable(rest);
-                case "show" -> commands.show(rest);
-                default -> throw new UsageException("unknown command client " + args[1]
-                        + " (register, rotate-cert, disable, show)");
-            };
-        } catch (UsageException e) {
-            err.println("psc-admin: " + e.getMessage());
-            return USAGE;
-        } catch (AdminException e) {
-            err.println("psc-admin: error: " + e.getMessage());
-            return FAILED;
-        } catch (RuntimeException e) {
-            err.println(("psc-admin: error: unexpected failure: " + e).replaceAll("\\s+", " "));
-            return FAILED;
-        }
+        return ToolRunner.run(this, out, err, args);
     }
 
-    /** From PSC_ADMIN_PASSWORD, or typed on a terminal: never from the command line (it would show in ps and history). */
-    private char[] adminPassword(String adminUser) throws UsageException {
+    @Override
+    public String usageText() {
+        return HELP;
+    }
+
+    /**
+     * From PSC_ADMIN_PASSWORD, or typed on a terminal: never from the command line (it would show in ps and history).
+     *
+     * @return null when there is none
+     */
+    char[] adminPassword(String adminUser) {
         String fromEnvironment = environment.get("PSC_ADMIN_PASSWORD");
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             return fromEnvironment.toCharArray();
@@ -108,6 +88,6 @@ public final class AdminCommand {
                 return typed;
             }
         }
-        throw new UsageException("the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
+        return null;
     }
 }

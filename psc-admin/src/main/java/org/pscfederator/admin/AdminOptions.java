@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Where the admin API is and who calls it: the options every {@code psc-admin client} command shares. */
 record AdminOptions(URI server, String realm, Path cacert, String adminUser) {
@@ -13,7 +15,6 @@ record AdminOptions(URI server, String realm, Path cacert, String adminUser) {
     static final String DEFAULT_SERVER = "https://localhost:8443/auth";
     static final String DEFAULT_REALM = "esante-wallet";
     static final Path SANDBOX_CACERT = Path.of("sandbox-data/pki/ca/ca-bundle.pem");
-    static final Set<String> OPTIONS = Set.of("--server", "--realm", "--cacert", "--admin-user");
     private static final Pattern REALM = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     static final String HELP = """
@@ -26,37 +27,45 @@ record AdminOptions(URI server, String realm, Path cacert, String adminUser) {
                                   the environment variable PSC_ADMIN_PASSWORD, or asked for on a terminal
             """.formatted(DEFAULT_SERVER, DEFAULT_REALM, SANDBOX_CACERT);
 
-    static AdminOptions from(CommandLine line) throws UsageException {
-        String server = line.value("--server");
-        String realm = line.value("--realm");
-        String cacert = line.value("--cacert");
-        String adminUser = line.value("--admin-user");
-        realm = realm == null ? DEFAULT_REALM : realm;
-        if (!REALM.matcher(realm).matches()) {
-            throw new UsageException("--realm: not a realm name: " + realm);
+    /** The options as typed; {@link #from} checks them. */
+    static final class Given {
+        @Option(names = "--server")
+        String server = DEFAULT_SERVER;
+        @Option(names = "--realm")
+        String realm = DEFAULT_REALM;
+        @Option(names = "--cacert")
+        Path cacert;
+        @Option(names = "--admin-user")
+        String adminUser = "admin";
+    }
+
+    /** @throws TypeConversionException for options that cannot be used */
+    static AdminOptions from(Given given) {
+        if (!REALM.matcher(given.realm).matches()) {
+            throw new TypeConversionException("--realm: not a realm name: " + given.realm);
         }
-        Path cacertPath = cacert == null ? null : Path.of(cacert);
-        if (cacertPath != null && !Files.isReadable(cacertPath)) {
-            throw new UsageException("--cacert: cannot read " + cacert);
+        Path cacert = given.cacert;
+        if (cacert != null && !Files.isReadable(cacert)) {
+            throw new TypeConversionException("--cacert: cannot read " + cacert);
         }
-        if (cacertPath == null && Files.isRegularFile(SANDBOX_CACERT)) {
-            cacertPath = SANDBOX_CACERT;
+        if (cacert == null && Files.isRegularFile(SANDBOX_CACERT)) {
+            cacert = SANDBOX_CACERT;
         }
-        return new AdminOptions(serverUri(server == null ? DEFAULT_SERVER : server), realm, cacertPath,
-                adminUser == null || adminUser.isBlank() ? "admin" : adminUser);
+        return new AdminOptions(serverUri(given.server), given.realm, cacert,
+                given.adminUser.isBlank() ? "admin" : given.adminUser);
     }
 
     /** The admin API wants TLS: a plain http URL is refused (the admin password and token would travel in clear). */
-    static URI serverUri(String text) throws UsageException {
+    static URI serverUri(String text) {
         URI uri;
         try {
             uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--server: not a URL: " + text);
+            throw new TypeConversionException("--server: not a URL: " + text);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new UsageException("--server: not an https URL of the server: " + text);
+            throw new TypeConversionException("--server: not an https URL of the server: " + text);
         }
         return uri;
     }

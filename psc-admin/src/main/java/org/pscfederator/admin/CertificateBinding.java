@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import picocli.CommandLine.TypeConversionException;
+
 /**
  * One registered certificate of a relying service, as the client authenticator {@code psc-org-mtls} reads it from
  * the client attribute {@code psc.org.cert.bindings}: either the certificate's thumbprint
@@ -21,14 +23,14 @@ record CertificateBinding(String thumbprint, String subject, String issuer) {
     enum Kind {
         THUMBPRINT, SUBJECT;
 
-        static Kind parse(String text) throws UsageException {
+        static Kind parse(String text) {
             if (text == null) {
                 return THUMBPRINT;
             }
             return switch (text.toLowerCase(Locale.ROOT)) {
                 case "thumbprint" -> THUMBPRINT;
                 case "subject" -> SUBJECT;
-                default -> throw new UsageException("--bind: thumbprint or subject, not " + text);
+                default -> throw new TypeConversionException("--bind: thumbprint or subject, not " + text);
             };
         }
     }

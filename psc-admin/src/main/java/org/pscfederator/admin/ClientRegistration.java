@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import picocli.CommandLine.TypeConversionException;
+
 /**
  * The Keycloak client of a relying service in PSC's trusted space, as {@code client register} creates it: confidential,
  * authenticated by its ORG AUTH_CLI certificate ({@code psc-org-mtls}), authorization code flow only with PKCE S256,
@@ -26,9 +28,9 @@ final class ClientRegistration {
     private ClientRegistration() {
     }
 
-    static String clientId(String text) throws UsageException {
+    static String clientId(String text) {
         if (!CLIENT_ID.matcher(text).matches()) {
-            throw new UsageException("--client-id: use letters, digits, '-', '_' and '.', at most 64, not starting "
+            throw new TypeConversionException("--client-id: use letters, digits, '-', '_' and '.', at most 64, not starting "
                     + "with '.': " + text);
         }
         return text;
@@ -38,35 +40,35 @@ final class ClientRegistration {
      * A relying service's redirect URI: absolute https, exact (Keycloak would take {@code *} as a wildcard, which
      * lets a code go to any page of the host), no fragment (RFC 6749 section 3.1.2).
      */
-    static List<URI> redirectUris(List<String> texts) throws UsageException {
+    static List<URI> redirectUris(List<String> texts) {
         if (texts.isEmpty()) {
-            throw new UsageException("--redirect-uri is required (one or more)");
+            throw new TypeConversionException("--redirect-uri is required (one or more)");
         }
         return exactHttps(texts, "--redirect-uri");
     }
 
-    static List<URI> postLogoutRedirectUris(List<String> texts) throws UsageException {
+    static List<URI> postLogoutRedirectUris(List<String> texts) {
         return exactHttps(texts, "--post-logout-redirect-uri");
     }
 
-    private static List<URI> exactHttps(List<String> texts, String option) throws UsageException {
+    private static List<URI> exactHttps(List<String> texts, String option) {
         List<URI> uris = new ArrayList<>();
         for (String text : texts) {
             URI uri;
             try {
                 uri = new URI(text);
             } catch (java.net.URISyntaxException e) {
-                throw new UsageException(option + ": not a URI: " + text);
+                throw new TypeConversionException(option + ": not a URI: " + text);
             }
             if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null) {
-                throw new UsageException(option + ": an absolute https URI is needed: " + text);
+                throw new TypeConversionException(option + ": an absolute https URI is needed: " + text);
             }
             if (text.contains("*")) {
-                throw new UsageException(option + ": no wildcard, give each exact URI: " + text);
+                throw new TypeConversionException(option + ": no wildcard, give each exact URI: " + text);
             }
             if (uri.getRawFragment() != null) {
-                throw new UsageException(option + ": no fragment allowed: " + text);
+                throw new TypeConversionException(option + ": no fragment allowed: " + text);
             }
             uris.add(uri);
         }

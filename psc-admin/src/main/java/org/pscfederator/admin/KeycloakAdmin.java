@@ -2,206 +2,230 @@ package org.pscfederator.admin;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.JacksonProvider;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.pscfederator.keycloak.certificates.PemTrust;
+import org.pscfederator.cli.OneLine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.core.Response;
+
 /**
- * The few calls of Keycloak's admin REST API the tool needs, as an administrator of the master realm. Every failure
- * becomes one line for the operator; the admin token never leaves this class.
+ * The few calls of Keycloak's admin REST API the tool needs, through Keycloak's admin client, as an administrator of
+ * the master realm. Every failure becomes one line for the operator; the admin token never leaves the admin client.
+ * The client representations travel as JSON trees, as the rest of the tool reads and edits them.
  */
 final class KeycloakAdmin {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final long CONNECT_TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_SECONDS = 30;
 
-    private final AdminOptions options;
-    private final HttpClient http;
-    private String token;
-
-    KeycloakAdmin(AdminOptions options) throws AdminException {
-        this.options = options;
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
-        if (options.cacert() != null) {
-            builder.sslContext(trusting(options.cacert()));
-        }
-        this.http = builder.build();
+    static {
+        // stderr is the operator's, one line per error: the HTTP stack's own warnings stay out of it.
+        Logger.getLogger("org.jboss.resteasy").setLevel(Level.SEVERE);
+        Logger.getLogger("org.keycloak").setLevel(Level.SEVERE);
     }
 
-    void login(char[] password) throws AdminException {
-        String form = "grant_type=password&client_id=admin-cli&username="
-                + URLEncoder.encode(options.adminUser(), StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(new String(password), StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(options.server() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (response.statusCode() == 404) {
-            throw new AdminException("no Keycloak at " + options.server() + " (HTTP 404 for the master realm): check "
-                    + "--server, with its path prefix (/auth)");
-        }
-        if (response.statusCode() != 200) {
+    private final AdminOptions options;
+    private final RealmResource realm;
+
+    private KeycloakAdmin(AdminOptions options, Keycloak keycloak) {
+        this.options = options;
+        this.realm = keycloak.realm(options.realm());
+    }
+
+    /** Logs in to the master realm with the password grant of {@code admin-cli}, as {@code kcadm.sh} does. */
+    static KeycloakAdmin login(AdminOptions options, char[] password) throws AdminException {
+        Keycloak keycloak = KeycloakBuilder.builder().serverUrl(options.server().toString()).realm("master")
+                .clientId("admin-cli").grantType("password").username(options.adminUser())
+                .password(new String(password)).resteasyClient(http(options)).build();
+        KeycloakAdmin admin = new KeycloakAdmin(options, keycloak);
+        try {
+            keycloak.tokenManager().getAccessToken();
+        } catch (WebApplicationException e) {
+            keycloak.close();
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                throw new AdminException("no Keycloak at " + options.server() + " (HTTP 404 for the master realm): "
+                        + "check --server, with its path prefix (/auth)");
+            }
             // Keycloak answers a wrong password with 400 or 401 and the OAuth error invalid_grant.
-            String error = parse(response.body()).path("error").asText("HTTP " + response.statusCode());
+            String error = body(e.getResponse()).path("error").asText("HTTP " + status);
             throw new AdminException("the server refused the admin login of " + options.adminUser()
                     + " (realm master: " + error + "): check PSC_ADMIN_PASSWORD");
+        } catch (ProcessingException e) {
+            keycloak.close();
+            throw admin.unreachable(e);
         }
-        token = parse(response.body()).path("access_token").asText(null);
-        if (token == null) {
-            throw new AdminException("the server's login answer holds no access token");
-        }
+        return admin;
     }
 
     /** The realm's attributes (its trust configuration among them). */
     JsonNode realmAttributes() throws AdminException {
-        HttpResponse<String> response = get("");
-        if (response.statusCode() == 404) {
-            throw new AdminException("no realm " + options.realm() + " on " + options.server());
+        try {
+            Map<String, String> attributes = realm.toRepresentation().getAttributes();
+            return JSON.valueToTree(attributes == null ? Map.of() : attributes);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new AdminException("no realm " + options.realm() + " on " + options.server());
+            }
+            throw failure(e, "read realm " + options.realm());
+        } catch (ProcessingException e) {
+            throw unreachable(e);
         }
-        return expect(response, 200, "read realm " + options.realm()).path("attributes");
     }
 
     /** The client's full representation, or empty when the realm has no client with this client id. */
     Optional<ObjectNode> client(String clientId) throws AdminException {
-        HttpResponse<String> response = get("/clients?search=false&clientId="
-                + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
-        JsonNode list = expect(response, 200, "look client " + clientId + " up");
-        for (JsonNode client : list) {
-            if (clientId.equals(client.path("clientId").asText())) {
-                return Optional.of((ObjectNode) client);
-            }
+        try {
+            return realm.clients().findByClientId(clientId).stream()
+                    .filter(client -> clientId.equals(client.getClientId())).findFirst()
+                    .map(client -> (ObjectNode) JSON.valueToTree(client));
+        } catch (WebApplicationException e) {
+            throw failure(e, "look client " + clientId + " up");
+        } catch (ProcessingException e) {
+            throw unreachable(e);
         }
-        return Optional.empty();
     }
 
     /** @return the new client's internal id */
     String createClient(ObjectNode representation) throws AdminException {
         String clientId = representation.path("clientId").asText();
-        HttpResponse<String> response = send(authorized("/clients")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(representation.toString())));
-        if (response.statusCode() == 409) {
-            throw new AdminException("a client " + clientId + " already exists in realm " + options.realm()
-                    + "; nothing was changed (use client rotate-cert to change its certificate)");
+        try (Response response = realm.clients().create(JSON.convertValue(representation,
+                ClientRepresentation.class))) {
+            if (response.getStatus() == 409) {
+                throw new AdminException("a client " + clientId + " already exists in realm " + options.realm()
+                        + "; nothing was changed (use client rotate-cert to change its certificate)");
+            }
+            if (response.getStatus() != 201) {
+                throw failure(new WebApplicationException(response), "create client " + clientId);
+            }
+            return CreatedResponseUtil.getCreatedId(response);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
         }
-        if (response.statusCode() != 201) {
-            throw failure(response, "create client " + clientId);
-        }
-        String location = response.headers().firstValue("Location").orElse("");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     void updateClient(ObjectNode representation) throws AdminException {
-        String id = representation.path("id").asText();
-        HttpResponse<String> response = send(authorized("/clients/" + id)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(representation.toString())));
-        if (response.statusCode() != 204 && response.statusCode() != 200) {
-            throw failure(response, "update client " + representation.path("clientId").asText());
+        try {
+            realm.clients().get(representation.path("id").asText())
+                    .update(JSON.convertValue(representation, ClientRepresentation.class));
+        } catch (WebApplicationException e) {
+            throw failure(e, "update client " + representation.path("clientId").asText());
+        } catch (ProcessingException e) {
+            throw unreachable(e);
         }
     }
 
     /** Makes a realm client scope optional for the client (PSC's {@code scope_all}), when it is not already. */
     void ensureOptionalScope(String id, String scopeName) throws AdminException {
-        for (JsonNode scope : expect(get("/clients/" + id + "/optional-client-scopes"), 200, "read client scopes")) {
-            if (scopeName.equals(scope.path("name").asText())) {
+        try {
+            ClientResource client = realm.clients().get(id);
+            if (client.getOptionalClientScopes().stream().anyMatch(scope -> scopeName.equals(scope.getName()))) {
                 return;
             }
-        }
-        String scopeId = null;
-        for (JsonNode scope : expect(get("/client-scopes"), 200, "read client scopes")) {
-            if (scopeName.equals(scope.path("name").asText())) {
-                scopeId = scope.path("id").asText();
+            List<ClientScopeRepresentation> scopes = realm.clientScopes().findAll();
+            String scopeId = scopes.stream().filter(scope -> scopeName.equals(scope.getName()))
+                    .map(ClientScopeRepresentation::getId).reduce((first, last) -> last).orElse(null);
+            if (scopeId == null) {
+                throw new AdminException("realm " + options.realm() + " has no client scope " + scopeName);
             }
-        }
-        if (scopeId == null) {
-            throw new AdminException("realm " + options.realm() + " has no client scope " + scopeName);
-        }
-        HttpResponse<String> response = send(authorized("/clients/" + id + "/optional-client-scopes/" + scopeId)
-                .PUT(HttpRequest.BodyPublishers.noBody()));
-        if (response.statusCode() != 204) {
-            throw failure(response, "add scope " + scopeName);
+            client.addOptionalClientScope(scopeId);
+        } catch (WebApplicationException e) {
+            throw failure(e, "add scope " + scopeName);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
         }
     }
 
     /** Removes a client, to undo a registration that could not be completed. */
-    void deleteClient(String id) throws AdminException {
-        send(authorized("/clients/" + id).DELETE());
-    }
-
-    private HttpResponse<String> get(String path) throws AdminException {
-        return send(authorized(path).GET());
-    }
-
-    private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(URI.create(options.server() + "/admin/realms/" + options.realm() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws AdminException {
+    void deleteClient(String id) {
         try {
-            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new AdminException("cannot reach " + options.server() + ": is the server running?");
-        } catch (HttpTimeoutException e) {
-            throw new AdminException(options.server() + " did not answer within " + TIMEOUT.toSeconds() + " s");
-        } catch (SSLException e) {
-            throw new AdminException("TLS with " + options.server() + " failed (" + oneLine(e)
-                    + "); give the server's CA certificates with --cacert");
-        } catch (IOException e) {
-            throw new AdminException("talking to " + options.server() + " failed: " + oneLine(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AdminException("interrupted");
+            realm.clients().get(id).remove();
+        } catch (WebApplicationException | ProcessingException e) {
+            // The registration's own failure is the one to report.
         }
     }
 
-    private JsonNode expect(HttpResponse<String> response, int status, String what) throws AdminException {
-        if (response.statusCode() != status) {
-            throw failure(response, what);
-        }
-        return parse(response.body());
-    }
-
-    private AdminException failure(HttpResponse<String> response, String what) {
-        int status = response.statusCode();
+    private AdminException failure(WebApplicationException e, String what) {
+        int status = e.getResponse().getStatus();
         if (status == 401 || status == 403) {
             return new AdminException(options.adminUser() + " may not " + what + " in realm " + options.realm()
                     + " (HTTP " + status + ")");
         }
-        JsonNode body = parse(response.body());
+        JsonNode body = body(e.getResponse());
         String reason = body.path("errorMessage").asText(body.path("error_description").asText(
                 body.path("error").asText("")));
         return new AdminException("could not " + what + ": the server answered HTTP " + status
                 + (reason.isEmpty() ? "" : " (" + reason.replaceAll("\\s+", " ") + ")"));
     }
 
-    private static JsonNode parse(String body) {
+    private AdminException unreachable(ProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return new AdminException("cannot reach " + options.server() + ": is the server running?");
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return new AdminException(options.server() + " did not answer within " + TIMEOUT_SECONDS + " s");
+            }
+            if (cause instanceof SSLException) {
+                return new AdminException("TLS with " + options.server() + " failed (" + OneLine.of(cause)
+                        + "); give the server's CA certificates with --cacert");
+            }
+        }
+        return new AdminException("talking to " + options.server() + " failed: " + OneLine.of(e));
+    }
+
+    private static JsonNode body(Response response) {
         try {
-            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (IOException e) {
+            response.bufferEntity();
+            String text = response.readEntity(String.class);
+            return JSON.readTree(text == null || text.isBlank() ? "{}" : text);
+        } catch (RuntimeException | IOException e) {
             return JSON.createObjectNode();
         }
+    }
+
+    /** RESTEasy with the admin client's JSON provider, bounded waits, and TLS trusting the given CAs only. */
+    private static Client http(AdminOptions options) throws AdminException {
+        ResteasyClientBuilderImpl builder = new ResteasyClientBuilderImpl();
+        builder.connectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .register(JacksonProvider.class, 100);
+        if (options.cacert() != null) {
+            builder.sslContext(trusting(options.cacert()));
+        }
+        return builder.build();
     }
 
     /** TLS that trusts exactly the certificates of a PEM bundle (the sandbox CAs), never everything. */
@@ -211,17 +235,7 @@ final class KeycloakAdmin {
             context.init(null, PemTrust.trustManagers(pemBundle), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new AdminException("--cacert: cannot use " + pemBundle + ": " + oneLine(e));
+            throw new AdminException("--cacert: cannot use " + pemBundle + ": " + OneLine.of(e));
         }
-    }
-
-    static String oneLine(Throwable e) {
-        StringBuilder line = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !line.toString().contains(cause.getMessage())) {
-                line.append(": ").append(cause.getMessage());
-            }
-        }
-        return line.toString().replaceAll("\\s+", " ");
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
 
+import picocli.CommandLine.TypeConversionException;
+
 /**
  * The certificate a relying service will present in mutual TLS, read from a PEM file: what the tool registers
  * (thumbprint, subject and issuer) and the local checks that tell an ORG AUTH_CLI client certificate from anything
@@ -36,20 +38,20 @@ final class OrgCertificate {
     }
 
     /** The first certificate of a PEM (or DER) file: the relying service's own, a chain may follow. */
-    static OrgCertificate read(Path file) throws UsageException {
+    static OrgCertificate read(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException("--cert: cannot read " + file);
+            throw new TypeConversionException("--cert: cannot read " + file);
         }
         try (InputStream in = Files.newInputStream(file)) {
             Collection<? extends java.security.cert.Certificate> certificates =
                     CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
-                throw new UsageException("--cert: " + file + " holds no certificate (a PEM file of the certificate, "
+                throw new TypeConversionException("--cert: " + file + " holds no certificate (a PEM file of the certificate, "
                         + "like the .crt.pem that bin/psc-pki client writes)");
             }
             return new OrgCertificate((X509Certificate) certificates.iterator().next());
         } catch (IOException | GeneralSecurityException e) {
-            throw new UsageException("--cert: " + file + " is not a certificate in PEM: "
+            throw new TypeConversionException("--cert: " + file + " is not a certificate in PEM: "
                     + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
         }
     }

@@ -55,7 +55,7 @@ class AdminCommandTest {
                 "--server", NO_SERVER);
 
         assertThat(code).isEqualTo(2);
-        assertThat(errors()).startsWith("psc-admin: --cert: cannot read").doesNotContain("Exception");
+        assertThat(errors()).startsWith("psc-admin: error: --cert: cannot read").doesNotContain("Exception");
     }
 
     @Test

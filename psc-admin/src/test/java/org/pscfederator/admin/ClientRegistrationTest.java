@@ -14,6 +14,8 @@ import org.pscfederator.testpki.ClientRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import picocli.CommandLine.TypeConversionException;
+
 class ClientRegistrationTest {
 
     @TempDir
@@ -65,15 +67,15 @@ class ClientRegistrationTest {
         for (String bad : new String[] {"http://rp.example/cb", "https://rp.example/*", "/callback",
                 "https://rp.example/cb#x", "not a uri"}) {
             assertThatThrownBy(() -> ClientRegistration.redirectUris(List.of(bad))).as(bad)
-                    .isInstanceOf(UsageException.class);
+                    .isInstanceOf(TypeConversionException.class);
         }
         assertThatThrownBy(() -> ClientRegistration.redirectUris(List.of())).hasMessageContaining("required");
     }
 
     @Test
     void clientIdsAreShortAndPlain() {
-        assertThatThrownBy(() -> ClientRegistration.clientId("../admin")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> ClientRegistration.clientId("a b")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> ClientRegistration.clientId("x".repeat(65))).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> ClientRegistration.clientId("../admin")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> ClientRegistration.clientId("a b")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> ClientRegistration.clientId("x".repeat(65))).isInstanceOf(TypeConversionException.class);
     }
 }

@@ -19,6 +19,8 @@ import org.pscfederator.testpki.IssuedCertificate;
 import org.pscfederator.testpki.TestPki;
 import org.pscfederator.testpki.Validity;
 
+import picocli.CommandLine.TypeConversionException;
+
 class OrgCertificateTest {
 
     @TempDir
@@ -104,9 +106,9 @@ class OrgCertificateTest {
         Path text = Files.writeString(folder.resolve("notes.pem"), "not a certificate");
 
         assertThatThrownBy(() -> OrgCertificate.read(folder.resolve("missing.pem")))
-                .isInstanceOf(UsageException.class).hasMessageContaining("cannot read");
-        assertThatThrownBy(() -> OrgCertificate.read(text)).isInstanceOf(UsageException.class)
+                .isInstanceOf(TypeConversionException.class).hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> OrgCertificate.read(text)).isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("not a certificate in PEM");
-        assertThatThrownBy(() -> OrgCertificate.read(folder)).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> OrgCertificate.read(folder)).isInstanceOf(TypeConversionException.class);
     }
 }

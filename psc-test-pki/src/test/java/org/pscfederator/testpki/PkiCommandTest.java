@@ -47,16 +47,16 @@ class PkiCommandTest {
 
         assertThat(run("--pki-dir", pkiDir(), "card", "--idnat", "899700366240", "--colour", "red")).isEqualTo(2);
 
-        assertOneErrorLine("unknown option '--colour' for card");
+        assertOneErrorLine("unknown option --colour (see psc-pki card --help)");
     }
 
     @Test
     void cliRejectsUnknownCommandAndMissingValue() {
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertOneErrorLine("unknown command 'frobnicate'");
+        assertOneErrorLine("unknown command frobnicate");
 
         assertThat(run("--pki-dir", pkiDir(), "card", "--idnat")).isEqualTo(2);
-        assertOneErrorLine("option --idnat needs a value");
+        assertOneErrorLine("--idnat needs a value");
 
         assertThat(run()).isEqualTo(2);
         assertOneErrorLine("no command given");
@@ -170,5 +170,9 @@ class PkiCommandTest {
 
         assertThat(out).startsWith("usage: psc-pki").contains("card --idnat ID", "never trust");
         assertThat(err).isEmpty();
+        assertThat(run("card", "-h")).isZero();
+        assertThat(out).startsWith("usage: psc-pki");
+        assertThat(run("help")).isZero();
+        assertThat(out).startsWith("usage: psc-pki");
     }
 }

@@ -5,73 +5,90 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.pscfederator.cli.HelpOption;
+import org.pscfederator.cli.ToolRunner;
+import org.pscfederator.cli.UsageText;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code realm-config assemble sandbox|production --card-trust-anchors PEM --client-trust-anchors PEM
  * --card-policy OID --client-policy OID --card-crls LOCATIONS --client-crls LOCATIONS --out FILE}: writes the realm
  * file an operator imports or applies (docs/realm-config.md).
  */
-public final class RealmCommand {
+@Command(name = "realm-config", subcommands = {RealmCommand.Assemble.class, CommandLine.HelpCommand.class})
+public final class RealmCommand implements UsageText {
 
     static final String USAGE = "usage: realm-config assemble sandbox|production "
             + "--card-trust-anchors PEM --client-trust-anchors PEM --card-policy OID --client-policy OID "
-            + "--card-crls LOCATIONS --client-crls LOCATIONS --out FILE";
+            + "--card-crls LOCATIONS --client-crls LOCATIONS --out FILE\n";
 
-    private RealmCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Override
+    public String usageText() {
+        return USAGE;
     }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** 0 written; 2 a bad command line or trust material that cannot make a realm; 1 the file cannot be written. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-                out.println(USAGE);
-                return 0;
-            }
-            if (args.length < 2 || !args[0].equals("assemble")) {
-                throw new RealmConfigException(USAGE);
-            }
-            RealmVariant variant = RealmVariant.parse(args[1]);
-            Path card = null;
-            Path client = null;
-            Path output = null;
-            String cardPolicy = null;
-            String clientPolicy = null;
-            String cardCrls = null;
-            String clientCrls = null;
-            for (int i = 2; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new RealmConfigException("option " + args[i] + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--card-trust-anchors" -> card = Path.of(value);
-                    case "--client-trust-anchors" -> client = Path.of(value);
-                    case "--card-policy" -> cardPolicy = value;
-                    case "--client-policy" -> clientPolicy = value;
-                    case "--card-crls" -> cardCrls = value;
-                    case "--client-crls" -> clientCrls = value;
-                    case "--out" -> output = Path.of(value);
-                    default -> throw new RealmConfigException("unknown option " + args[i]);
-                }
-            }
-            if (card == null || client == null || output == null || cardPolicy == null || clientPolicy == null
-                    || cardCrls == null || clientCrls == null) {
-                throw new RealmConfigException(USAGE);
-            }
-            String realm = new RealmAssembler().assembleAsString(variant, TrustMaterial.fromFiles(card, client,
+        return ToolRunner.run(new RealmCommand(), e -> e instanceof RealmConfigException ? 2 : 1, out, err, args);
+    }
+
+    @Command(name = "assemble")
+    static final class Assemble implements Callable<Integer>, UsageText {
+
+        @Mixin
+        HelpOption help;
+        @Parameters(paramLabel = "sandbox|production")
+        String variant;
+        @Option(names = "--card-trust-anchors", required = true)
+        Path card;
+        @Option(names = "--client-trust-anchors", required = true)
+        Path client;
+        @Option(names = "--card-policy", required = true)
+        String cardPolicy;
+        @Option(names = "--client-policy", required = true)
+        String clientPolicy;
+        @Option(names = "--card-crls", required = true)
+        String cardCrls;
+        @Option(names = "--client-crls", required = true)
+        String clientCrls;
+        @Option(names = "--out", required = true)
+        Path output;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public String usageText() {
+            return USAGE;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            RealmVariant parsed = RealmVariant.parse(variant);
+            String realm = new RealmAssembler().assembleAsString(parsed, TrustMaterial.fromFiles(card, client,
                     cardPolicy, clientPolicy, cardCrls, clientCrls));
-            Files.writeString(output, realm, StandardCharsets.UTF_8);
-            out.println("wrote " + variant.name().toLowerCase() + " realm " + RealmAssembler.REALM_NAME + " to " + output);
+            try {
+                Files.writeString(output, realm, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IOException("cannot write: " + e.getMessage(), e);
+            }
+            spec.commandLine().getOut().println("wrote " + parsed.name().toLowerCase(Locale.ROOT) + " realm "
+                    + RealmAssembler.REALM_NAME + " to " + output);
             return 0;
-        } catch (RealmConfigException e) {
-            err.println("realm-config: error: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("realm-config: error: cannot write: " + e.getMessage());
-            return 1;
         }
     }
 }

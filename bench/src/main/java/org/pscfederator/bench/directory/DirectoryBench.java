@@ -9,54 +9,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.pscfederator.bench.BadOptionsException;
-import org.pscfederator.bench.ErrorLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import org.pscfederator.bench.Bench;
+import org.pscfederator.bench.BenchCommand;
+import org.pscfederator.cli.UsageText;
 import org.pscfederator.directory.SyntheticNationalFile;
 
 /**
  * {@code psc-bench directory}: the import of a national-size file and the claims of random professionals, on
  * PostgreSQL, against the goals of the directory issue (50,000 lines/s within 512 MB of heap; claims p99 at 5 ms).
  */
-public final class DirectoryBench {
+@Command(name = "directory")
+public final class DirectoryBench implements Callable<Integer>, UsageText {
 
     static final double IMPORT_GOAL_LINES_PER_SECOND = 50_000;
     static final double CLAIMS_GOAL_P99_MILLIS = 5;
 
-    private DirectoryBench() {
-    }
+    /** Its {@code --help} included. */
+    @Mixin
+    DirectoryBenchOptions.Given given;
+    @ParentCommand
+    BenchCommand root;
 
     /** 0 done (whether or not the goals are met: the figures say), 1 the run broke, 2 bad options. */
     public static int main(String[] args, PrintStream out, PrintStream err) {
-        DirectoryBenchOptions options;
-        try {
-            options = DirectoryBenchOptions.parse(args);
-        } catch (BadOptionsException e) {
-            err.println("psc-bench: error: " + e.getMessage());
-            return 2;
+        String[] command = new String[args.length + 1];
+        command[0] = "directory";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return Bench.main(command, out, err);
+    }
+
+    @Override
+    public String usageText() {
+        return DirectoryBenchOptions.USAGE;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        DirectoryBenchOptions options = DirectoryBenchOptions.from(given);
+        Map<String, Object> figures = run(options, root.err());
+        root.out().print(text(figures));
+        if (options.json()) {
+            root.out().println(new ObjectMapper().writeValueAsString(figures));
         }
-        if (options.help()) {
-            out.print(DirectoryBenchOptions.USAGE);
-            return 0;
-        }
-        try {
-            Map<String, Object> figures = run(options, err);
-            out.print(text(figures));
-            if (options.json()) {
-                out.println(new ObjectMapper().writeValueAsString(figures));
-            }
-            out.flush();
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("psc-bench: error: interrupted");
-            return 1;
-        } catch (Exception e) {
-            err.println("psc-bench: error: " + ErrorLog.describe(e));
-            return 1;
-        }
+        root.out().flush();
+        return 0;
     }
 
     static Map<String, Object> run(DirectoryBenchOptions options, PrintStream progress) throws Exception {

@@ -2,7 +2,14 @@ package org.pscfederator.bench.directory;
 
 import java.nio.file.Path;
 
-import org.pscfederator.bench.BadOptionsException;
+import org.pscfederator.cli.HelpOption;
+import org.pscfederator.cli.ToolRunner;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code psc-bench directory [options]}: the directory benchmark's options. */
 public record DirectoryBenchOptions(String dbUrl, String dbUsername, Path file, long professionals, long lines,
@@ -35,54 +42,94 @@ public record DirectoryBenchOptions(String dbUrl, String dbUsername, Path file, 
               --json                 also print a one-line JSON summary
             """.formatted(DEFAULT_DB_URL, DEFAULT_FILE);
 
-    public static DirectoryBenchOptions parse(String[] args) throws BadOptionsException {
-        String dbUrl = DEFAULT_DB_URL;
-        String dbUsername = null;
-        Path file = DEFAULT_FILE;
-        long professionals = 1_200_000;
-        long lines = 2_000_000;
-        String importHeap = "512m";
-        int concurrency = 8;
-        int duration = 30;
-        int warmup = 5;
-        int sample = 10_000;
-        long maxLookups = 5_000_000;
-        boolean skipImport = false;
-        boolean json = false;
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            switch (option) {
-                case "--db-url" -> dbUrl = value(args, ++i, option);
-                case "--db-username" -> dbUsername = value(args, ++i, option);
-                case "--file" -> file = Path.of(value(args, ++i, option));
-                case "--professionals" -> professionals = number(args, ++i, option, 1, Long.MAX_VALUE);
-                case "--lines" -> lines = number(args, ++i, option, 1, Long.MAX_VALUE);
-                case "--import-heap" -> {
-                    importHeap = value(args, ++i, option);
-                    if (!importHeap.matches("[0-9]+[kKmMgG]?")) {
-                        throw new BadOptionsException("--import-heap: a size such as 512m, got " + importHeap);
-                    }
-                }
-                case "--skip-import" -> skipImport = true;
-                case "--concurrency" -> concurrency = (int) number(args, ++i, option, 1, 256);
-                case "--duration" -> duration = (int) number(args, ++i, option, 1, 3600);
-                case "--warmup" -> warmup = (int) number(args, ++i, option, 0, 600);
-                case "--sample" -> sample = (int) number(args, ++i, option, 1, 10_000_000);
-                case "--max-lookups" -> maxLookups = number(args, ++i, option, 1, 1_000_000_000);
-                case "--json" -> json = true;
-                case "--help" -> help = true;
-                default -> throw new BadOptionsException("unknown option " + option + " (see psc-bench directory --help)");
+    /** @throws ParameterException on an unknown option, a missing or bad value */
+    public static DirectoryBenchOptions parse(String[] args) {
+        return from(ToolRunner.populate(new Given(), args));
+    }
+
+    /** The options as typed, with their defaults; {@link #from} checks what needs them all. */
+    public static final class Given {
+        private String dbUrl = DEFAULT_DB_URL;
+        @Option(names = "--db-username")
+        private String dbUsername;
+        @Option(names = "--file")
+        private Path file = DEFAULT_FILE;
+        private long professionals = 1_200_000;
+        private long lines = 2_000_000;
+        private String importHeap = "512m";
+        @Option(names = "--skip-import")
+        private boolean skipImport;
+        private int concurrency = 8;
+        private int duration = 30;
+        private int warmup = 5;
+        private int sample = 10_000;
+        private long maxLookups = 5_000_000;
+        @Option(names = "--json")
+        private boolean json;
+        @Mixin
+        private HelpOption help;
+
+        @Option(names = "--db-url")
+        private void dbUrl(String value) {
+            dbUrl = value;
+        }
+
+        @Option(names = "--professionals")
+        private void professionals(String value) {
+            professionals = number(value, "--professionals", 1, Long.MAX_VALUE);
+        }
+
+        @Option(names = "--lines")
+        private void lines(String value) {
+            lines = number(value, "--lines", 1, Long.MAX_VALUE);
+        }
+
+        @Option(names = "--import-heap")
+        private void importHeap(String value) {
+            if (!value.matches("[0-9]+[kKmMgG]?")) {
+                throw new TypeConversionException("--import-heap: a size such as 512m, got " + value);
             }
+            importHeap = value;
         }
-        if (!dbUrl.startsWith("jdbc:postgresql://")) {
-            throw new BadOptionsException("--db-url: the directory benchmark runs on PostgreSQL (jdbc:postgresql://...)");
+
+        @Option(names = "--concurrency")
+        private void concurrency(String value) {
+            concurrency = (int) number(value, "--concurrency", 1, 256);
         }
-        if (!isLoopback(dbUrl)) {
-            throw new BadOptionsException("--db-url: only a database on this machine (localhost or 127.x)");
+
+        @Option(names = "--duration")
+        private void duration(String value) {
+            duration = (int) number(value, "--duration", 1, 3600);
         }
-        return new DirectoryBenchOptions(dbUrl, dbUsername, file, professionals, lines, importHeap, concurrency,
-                duration, warmup, sample, maxLookups, skipImport, json, help);
+
+        @Option(names = "--warmup")
+        private void warmup(String value) {
+            warmup = (int) number(value, "--warmup", 0, 600);
+        }
+
+        @Option(names = "--sample")
+        private void sample(String value) {
+            sample = (int) number(value, "--sample", 1, 10_000_000);
+        }
+
+        @Option(names = "--max-lookups")
+        private void maxLookups(String value) {
+            maxLookups = number(value, "--max-lookups", 1, 1_000_000_000);
+        }
+    }
+
+    /** @throws TypeConversionException for a database this benchmark does not run on */
+    public static DirectoryBenchOptions from(Given given) {
+        if (!given.dbUrl.startsWith("jdbc:postgresql://")) {
+            throw new TypeConversionException("--db-url: the directory benchmark runs on PostgreSQL "
+                    + "(jdbc:postgresql://...)");
+        }
+        if (!isLoopback(given.dbUrl)) {
+            throw new TypeConversionException("--db-url: only a database on this machine (localhost or 127.x)");
+        }
+        return new DirectoryBenchOptions(given.dbUrl, given.dbUsername, given.file, given.professionals, given.lines,
+                given.importHeap, given.concurrency, given.duration, given.warmup, given.sample, given.maxLookups,
+                given.skipImport, given.json, given.help.requested());
     }
 
     private static boolean isLoopback(String dbUrl) {
@@ -90,24 +137,15 @@ public record DirectoryBenchOptions(String dbUrl, String dbUsername, Path file, 
         return rest.startsWith("localhost") || rest.startsWith("127.") || rest.startsWith("[::1]");
     }
 
-    private static String value(String[] args, int index, String option) throws BadOptionsException {
-        if (index >= args.length) {
-            throw new BadOptionsException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static long number(String[] args, int index, String option, long min, long max)
-            throws BadOptionsException {
-        String text = value(args, index, option);
+    private static long number(String text, String option, long min, long max) {
         try {
             long n = Long.parseLong(text.replace("_", ""));
             if (n < min || n > max) {
-                throw new BadOptionsException(option + " must be between " + min + " and " + max + ", got " + text);
+                throw new TypeConversionException(option + " must be between " + min + " and " + max + ", got " + text);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new BadOptionsException(option + " needs a number, got " + text);
+            throw new TypeConversionException(option + " needs a number, got " + text);
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.pscfederator.bench.BadOptionsException;
+import picocli.CommandLine.TypeConversionException;
 
 class DirectoryBenchOptionsTest {
 
@@ -21,7 +21,7 @@ class DirectoryBenchOptionsTest {
     @Test
     void onlyALocalPostgresIsBenchmarked() {
         assertThatThrownBy(() -> DirectoryBenchOptions.parse(new String[] {"--db-url", "jdbc:h2:mem:x"}))
-                .isInstanceOf(BadOptionsException.class).hasMessageContaining("PostgreSQL");
+                .isInstanceOf(TypeConversionException.class).hasMessageContaining("PostgreSQL");
         assertThatThrownBy(() -> DirectoryBenchOptions.parse(new String[] {"--db-url",
                 "jdbc:postgresql://db.example.org/psc"})).hasMessageContaining("only a database on this machine");
     }

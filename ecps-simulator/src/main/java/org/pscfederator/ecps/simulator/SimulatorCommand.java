@@ -3,16 +3,29 @@ package org.pscfederator.ecps.simulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.pscfederator.cli.HelpOption;
+import org.pscfederator.cli.ToolRunner;
+import org.pscfederator.cli.UsageText;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/psc-ecps-sim}: the e-CPS phone for the sandbox, on the command line. Every command speaks to the real
- * device API over HTTPS; the device's key and PIN live in {@code <data-dir>/ecps/devices/<idNat>.json}.
+ * device API over HTTPS; the device's key and PIN live in {@code <data-dir>/ecps/devices/<idNat>.json}. Exit codes:
+ * 0 done, 1 refused or failed, 2 bad command line, 3 no login request came within the timeout.
  */
-public final class SimulatorCommand {
+@Command(name = "psc-ecps-sim", subcommands = {SimulatorCommand.Activate.class, SimulatorCommand.Wait.class,
+        SimulatorCommand.Approve.class, SimulatorCommand.Deny.class, SimulatorCommand.Serve.class,
+        SimulatorCommand.Devices.class, SimulatorCommand.Revoke.class, CommandLine.HelpCommand.class})
+public final class SimulatorCommand implements UsageText {
+
+    static final int NO_REQUEST = 3;
 
     static final String USAGE = """
             usage: psc-ecps-sim COMMAND --idnat IDNAT [options]
@@ -36,9 +49,22 @@ public final class SimulatorCommand {
               --data-dir DIR        sandbox data folder (default sandbox-data)
               --cacert FILE         CA bundle (default DIR/pki/ca/ca-bundle.pem)
               --admin-password PW   sandbox admin password for --contact (default: env PSC_ADMIN_PASSWORD or admin)
-            Sandbox identities have a device from the sandbox's first start, PIN 1234.""";
+            Sandbox identities have a device from the sandbox's first start, PIN 1234.
+            """;
 
-    private SimulatorCommand() {
+    @Mixin
+    HelpOption help;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private SimulatorCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public String usageText() {
+        return USAGE;
     }
 
     public static void main(String[] args) {
@@ -46,124 +72,207 @@ public final class SimulatorCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
+        return ToolRunner.run(new SimulatorCommand(out, err), out, err, args);
+    }
+
+    /** What every command shares: whose device, which server, and where the sandbox keeps its files. */
+    abstract static class DeviceCommand implements Callable<Integer>, UsageText {
+        @Mixin
+        HelpOption help;
+        @Option(names = "--idnat", required = true)
+        String idNat;
+        @Option(names = "--server")
+        String server = "https://localhost:8443/auth";
+        @Option(names = "--data-dir")
+        Path dataDir = Path.of("sandbox-data");
+        @Option(names = "--cacert")
+        Path cacert;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.ParentCommand
+        SimulatorCommand root;
+
+        @Override
+        public String usageText() {
+            return USAGE;
         }
-        Map<String, String> options;
-        try {
-            options = options(args);
-        } catch (IllegalArgumentException e) {
-            err.println("psc-ecps-sim: error: " + e.getMessage());
-            return 2;
+
+        DeviceApiClient api() {
+            return new DeviceApiClient(server, "esante-wallet",
+                    cacert != null ? cacert : dataDir.resolve("pki/ca/ca-bundle.pem"));
         }
-        try {
-            return execute(args[0], options, out, err);
-        } catch (SimulatorException | IllegalArgumentException e) {
-            err.println("psc-ecps-sim: error: " + e.getMessage());
-            return 1;
+
+        Path deviceFile() {
+            return SimulatedDevice.fileFor(devicesFolder(dataDir), idNat);
+        }
+
+        PrintStream out() {
+            return root.out;
         }
     }
 
-    private static int execute(String command, Map<String, String> options, PrintStream out, PrintStream err) {
-        String idNat = required(options, "idnat");
-        Path dataDir = Path.of(options.getOrDefault("data-dir", "sandbox-data"));
-        Path caBundle = Path.of(options.getOrDefault("cacert", dataDir.resolve("pki/ca/ca-bundle.pem").toString()));
-        DeviceApiClient api = new DeviceApiClient(options.getOrDefault("server", "https://localhost:8443/auth"),
-                "esante-wallet", caBundle);
-        Path file = SimulatedDevice.fileFor(devicesFolder(dataDir), idNat);
-        int timeout = Integer.parseInt(options.getOrDefault("timeout", "60"));
-        switch (command) {
-            case "activate" -> {
-                SimulatedDevice device = SimulatedDevice.create(file, idNat, options.getOrDefault("pin", "1234"));
-                String code = options.get("code");
-                if (code == null) {
-                    if (!options.containsKey("contact")) {
-                        throw new IllegalArgumentException("activate needs --code CODE or --contact");
-                    }
-                    code = codeFromOutbox(api, idNat, options);
-                }
-                DeviceApiClient.Answer answer = api.register(device, code, options.getOrDefault("label",
-                        "Simulateur e-CPS"));
-                if (answer.status() != 201) {
-                    throw new SimulatorException("activation refused: HTTP " + answer.status() + " " + answer.error());
-                }
-                device.save();
-                out.println("activated device " + device.deviceId() + " for " + idNat + " (key in " + file + ")");
+    /** The commands that wait for a login request first. */
+    abstract static class PendingCommand extends DeviceCommand {
+        @Option(names = "--timeout")
+        int timeout = 60;
+
+        /** The request, shown; or empty, said, after the timeout. */
+        Optional<DeviceApiClient.Pending> pending(DeviceApiClient api, SimulatedDevice device) {
+            Optional<DeviceApiClient.Pending> pending = waitFor(api, device, timeout);
+            if (pending.isEmpty()) {
+                out().println("no request within " + timeout + " s");
+            } else {
+                show(pending.get(), out());
             }
-            case "wait" -> {
-                SimulatedDevice device = SimulatedDevice.load(file);
-                Optional<DeviceApiClient.Pending> pending = waitFor(api, device, timeout);
-                if (pending.isEmpty()) {
-                    out.println("no request within " + timeout + " s");
-                    return 3;
-                }
-                show(pending.get(), out);
-            }
-            case "approve", "deny" -> {
-                SimulatedDevice device = SimulatedDevice.load(file);
-                String pin = required(options, "pin");
-                String code = command.equals("approve") ? required(options, "code") : null;
-                Optional<DeviceApiClient.Pending> pending = waitFor(api, device, timeout);
-                if (pending.isEmpty()) {
-                    out.println("no request within " + timeout + " s");
-                    return 3;
-                }
-                show(pending.get(), out);
-                if (code != null && !pending.get().choices().contains(code)) {
-                    throw new SimulatorException("code " + code + " is not among " + pending.get().choices());
-                }
-                DeviceApiClient.Answer answer = api.answer(device, pin, pending.get().requestId(), code,
-                        command.equals("approve"));
-                if (answer.status() != 200) {
-                    throw new SimulatorException("answer refused: HTTP " + answer.status() + " " + answer.error());
-                }
-                out.println("answer sent: " + answer.body().path("outcome").asText());
-            }
-            case "serve" -> {
-                SimulatorWebPage page = new SimulatorWebPage(api, SimulatedDevice.load(file), err);
-                try {
-                    int port = page.start(Integer.parseInt(options.getOrDefault("port", "8450")));
-                    out.println("simulated phone of " + idNat + " at http://127.0.0.1:" + port + "/ (Ctrl-C stops it)");
-                    Thread.currentThread().join();
-                } catch (java.io.IOException e) {
-                    throw new SimulatorException("cannot serve the page: " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            case "devices" -> {
-                DeviceApiClient.Answer answer = api.devices(SimulatedDevice.load(file));
-                if (answer.status() != 200) {
-                    throw new SimulatorException("HTTP " + answer.status() + " " + answer.error());
-                }
-                answer.body().path("devices").forEach(device -> out.println(device.path("device_id").asText() + "  "
-                        + device.path("label").asText() + "  created " + device.path("created_at").asText()
-                        + (device.hasNonNull("revoked_at") ? "  REVOKED " + device.path("revoked_at").asText() : "")));
-            }
-            case "revoke" -> {
-                DeviceApiClient.Answer answer = api.revoke(SimulatedDevice.load(file), required(options, "device"));
-                if (answer.status() != 200) {
-                    throw new SimulatorException("HTTP " + answer.status() + " " + answer.error());
-                }
-                out.println("revoked " + answer.body().path("device_id").asText());
-            }
-            default -> throw new IllegalArgumentException("unknown command '" + command + "' (see --help)");
+            return pending;
         }
+    }
+
+    @Command(name = "activate")
+    static final class Activate extends DeviceCommand {
+        @Option(names = "--code")
+        String code;
+        @Option(names = "--contact")
+        boolean contact;
+        @Option(names = "--pin")
+        String pin = "1234";
+        @Option(names = "--label")
+        String label = "Simulateur e-CPS";
+        @Option(names = "--admin-password")
+        String adminPassword;
+
+        @Override
+        public Integer call() {
+            if (code == null && !contact) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "activate needs --code CODE or --contact");
+            }
+            DeviceApiClient api = api();
+            SimulatedDevice device = SimulatedDevice.create(deviceFile(), idNat, pin);
+            String activationCode = code != null ? code : codeFromOutbox(api, idNat, adminPassword);
+            DeviceApiClient.Answer answer = api.register(device, activationCode, label);
+            if (answer.status() != 201) {
+                throw new SimulatorException("activation refused: HTTP " + answer.status() + " " + answer.error());
+            }
+            device.save();
+            out().println("activated device " + device.deviceId() + " for " + idNat + " (key in " + deviceFile() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "wait")
+    static final class Wait extends PendingCommand {
+        @Override
+        public Integer call() {
+            return pending(api(), SimulatedDevice.load(deviceFile())).isPresent() ? 0 : NO_REQUEST;
+        }
+    }
+
+    @Command(name = "approve")
+    static final class Approve extends PendingCommand {
+        @Option(names = "--code", required = true)
+        String code;
+        @Option(names = "--pin", required = true)
+        String pin;
+
+        @Override
+        public Integer call() {
+            return answer(this, pin, code);
+        }
+    }
+
+    @Command(name = "deny")
+    static final class Deny extends PendingCommand {
+        @Option(names = "--pin", required = true)
+        String pin;
+
+        @Override
+        public Integer call() {
+            return answer(this, pin, null);
+        }
+    }
+
+    /** Approves with {@code code}, or denies when it is null. */
+    private static int answer(PendingCommand command, String pin, String code) {
+        DeviceApiClient api = command.api();
+        SimulatedDevice device = SimulatedDevice.load(command.deviceFile());
+        Optional<DeviceApiClient.Pending> pending = command.pending(api, device);
+        if (pending.isEmpty()) {
+            return NO_REQUEST;
+        }
+        if (code != null && !pending.get().choices().contains(code)) {
+            throw new SimulatorException("code " + code + " is not among " + pending.get().choices());
+        }
+        DeviceApiClient.Answer answer = api.answer(device, pin, pending.get().requestId(), code, code != null);
+        if (answer.status() != 200) {
+            throw new SimulatorException("answer refused: HTTP " + answer.status() + " " + answer.error());
+        }
+        command.out().println("answer sent: " + answer.body().path("outcome").asText());
         return 0;
+    }
+
+    @Command(name = "serve")
+    static final class Serve extends DeviceCommand {
+        @Option(names = "--port")
+        int port = 8450;
+
+        @Override
+        public Integer call() {
+            SimulatorWebPage page = new SimulatorWebPage(api(), SimulatedDevice.load(deviceFile()), root.err);
+            try {
+                int bound = page.start(port);
+                out().println("simulated phone of " + idNat + " at http://127.0.0.1:" + bound + "/ (Ctrl-C stops it)");
+                Thread.currentThread().join();
+            } catch (java.io.IOException e) {
+                throw new SimulatorException("cannot serve the page: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "devices")
+    static final class Devices extends DeviceCommand {
+        @Override
+        public Integer call() {
+            DeviceApiClient.Answer answer = api().devices(SimulatedDevice.load(deviceFile()));
+            if (answer.status() != 200) {
+                throw new SimulatorException("HTTP " + answer.status() + " " + answer.error());
+            }
+            answer.body().path("devices").forEach(device -> out().println(device.path("device_id").asText() + "  "
+                    + device.path("label").asText() + "  created " + device.path("created_at").asText()
+                    + (device.hasNonNull("revoked_at") ? "  REVOKED " + device.path("revoked_at").asText() : "")));
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke")
+    static final class Revoke extends DeviceCommand {
+        @Option(names = "--device", required = true)
+        String deviceId;
+
+        @Override
+        public Integer call() {
+            DeviceApiClient.Answer answer = api().revoke(SimulatedDevice.load(deviceFile()), deviceId);
+            if (answer.status() != 200) {
+                throw new SimulatorException("HTTP " + answer.status() + " " + answer.error());
+            }
+            out().println("revoked " + answer.body().path("device_id").asText());
+            return 0;
+        }
     }
 
     public static Path devicesFolder(Path dataDir) {
         return dataDir.resolve("ecps").resolve("devices");
     }
 
-    private static String codeFromOutbox(DeviceApiClient api, String idNat, Map<String, String> options) {
+    private static String codeFromOutbox(DeviceApiClient api, String idNat, String adminPassword) {
         DeviceApiClient.Answer sent = api.requestContactCode(idNat);
         if (sent.status() != 202) {
             throw new SimulatorException("activation code not requested: HTTP " + sent.status() + " " + sent.error());
         }
-        String password = options.getOrDefault("admin-password",
-                Optional.ofNullable(System.getenv("PSC_ADMIN_PASSWORD")).orElse("admin"));
+        String password = adminPassword != null ? adminPassword
+                : Optional.ofNullable(System.getenv("PSC_ADMIN_PASSWORD")).orElse("admin");
         String token = api.adminToken(password);
         for (int attempt = 0; attempt < 20; attempt++) {
             DeviceApiClient.Answer message = api.outbox(idNat, token);
@@ -191,34 +300,6 @@ public final class SimulatorCommand {
         out.println("request " + pending.requestId() + " from " + pending.clientName() + ", expires "
                 + Instant.ofEpochSecond(pending.expiresAt()));
         out.println("codes: " + String.join("  ", pending.choices()));
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        List<String> flags = List.of("contact");
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            String name = arg.substring(2);
-            if (flags.contains(name)) {
-                options.put(name, "true");
-            } else if (i + 1 < args.length) {
-                options.put(name, args[++i]);
-            } else {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 
     private static void sleep(long millis) {

@@ -20,6 +20,7 @@ import org.pscfederator.keycloak.directory.DirectoryImporter;
 import org.pscfederator.keycloak.directory.DirectoryStore;
 import org.pscfederator.keycloak.directory.ImportAlreadyRunningException;
 import org.pscfederator.keycloak.directory.ImportOutcome;
+import org.pscfederator.cli.OneLine;
 
 /**
  * Imports straight into the federator's database with the server's own import code (streamed, COPY on PostgreSQL):
@@ -41,7 +42,7 @@ final class DatabaseImport {
         try {
             store.migrate();
         } catch (SQLException e) {
-            return ImportResult.failed("cannot open the directory in the database: " + Output.oneLine(e), elapsed(started));
+            return ImportResult.failed("cannot open the directory in the database: " + OneLine.of(e), elapsed(started));
         }
         long size = Files.size(options.file());
         output.progress("psc-directory: importing " + options.file() + " (" + (size >> 20) + " MB) into the "
@@ -71,7 +72,7 @@ final class DatabaseImport {
             } catch (InterruptedIOException e) {
                 return ImportResult.failed("interrupted; the previous directory is kept", elapsed(started));
             } catch (SQLException e) {
-                return ImportResult.failed("the database failed: " + Output.oneLine(e)
+                return ImportResult.failed("the database failed: " + OneLine.of(e)
                         + "; the previous directory is kept", elapsed(started));
             } finally {
                 done.countDown();

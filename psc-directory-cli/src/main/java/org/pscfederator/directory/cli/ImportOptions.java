@@ -3,7 +3,12 @@ package org.pscfederator.directory.cli;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code psc-directory import FILE [options]}: which file, which directory, and where it goes, either straight into the
@@ -39,71 +44,69 @@ record ImportOptions(Path file, boolean staff, String source, String dbUrl, Stri
             Exit code: 0 the file is now the directory; 1 refused or failed (previous directory kept); 2 bad usage.
             """.formatted(DEFAULT_SERVER, DEFAULT_REALM, SANDBOX_CACERT);
 
-    static ImportOptions parse(String[] args) throws UsageException {
-        Path file = null;
-        boolean staff = false;
-        String source = null;
-        String dbUrl = null;
-        String dbUsername = null;
-        String server = null;
+    /** The options as typed, with their defaults; {@link #from} checks them. */
+    static final class Given {
+        @Parameters(paramLabel = "FILE", arity = "0..*")
+        List<Path> files = List.of();
+        @Option(names = "--staff")
+        boolean staff;
+        @Option(names = "--source")
+        String source;
+        @Option(names = "--db-url")
+        String dbUrl;
+        @Option(names = "--db-username")
+        String dbUsername;
+        @Option(names = "--server")
+        String server;
+        @Option(names = "--realm")
         String realm = DEFAULT_REALM;
-        Path cacert = null;
+        @Option(names = "--cacert")
+        Path cacert;
+        @Option(names = "--admin-user")
         String adminUser = "admin";
-        boolean json = false;
-        boolean quiet = false;
-        boolean allowRemote = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--staff" -> staff = true;
-                case "--json" -> json = true;
-                case "--quiet" -> quiet = true;
-                case "--allow-remote" -> allowRemote = true;
-                case "--source" -> source = value(args, ++i, arg);
-                case "--db-url" -> dbUrl = value(args, ++i, arg);
-                case "--db-username" -> dbUsername = value(args, ++i, arg);
-                case "--server" -> server = value(args, ++i, arg);
-                case "--realm" -> realm = value(args, ++i, arg);
-                case "--cacert" -> cacert = Path.of(value(args, ++i, arg));
-                case "--admin-user" -> adminUser = value(args, ++i, arg);
-                default -> {
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option " + arg + " (see psc-directory import --help)");
-                    }
-                    if (file != null) {
-                        throw new UsageException("one file per import, got " + file + " and " + arg);
-                    }
-                    file = Path.of(arg);
-                }
-            }
+        @Option(names = "--json")
+        boolean json;
+        @Option(names = "--quiet")
+        boolean quiet;
+        @Option(names = "--allow-remote")
+        boolean allowRemote;
+    }
+
+    /** @throws TypeConversionException for a command line that cannot be run (a usage error) */
+    static ImportOptions from(Given given) {
+        if (given.files.isEmpty()) {
+            throw new TypeConversionException("which file? usage: psc-directory import FILE [options]");
         }
-        if (file == null) {
-            throw new UsageException("which file? usage: psc-directory import FILE [options]");
+        if (given.files.size() > 1) {
+            throw new TypeConversionException("one file per import, got " + given.files.get(0) + " and "
+                    + given.files.get(1));
         }
+        Path file = given.files.get(0);
+        String dbUrl = given.dbUrl;
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException("cannot read " + file);
+            throw new TypeConversionException("cannot read " + file);
         }
-        if (dbUrl != null && server != null) {
-            throw new UsageException("--db-url and --server are two ways to import; choose one");
+        if (dbUrl != null && given.server != null) {
+            throw new TypeConversionException("--db-url and --server are two ways to import; choose one");
         }
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
-            throw new UsageException("--db-url must be a PostgreSQL or H2 JDBC URL (jdbc:postgresql://... or jdbc:h2:...)");
+            throw new TypeConversionException("--db-url must be a PostgreSQL or H2 JDBC URL (jdbc:postgresql://... or "
+                    + "jdbc:h2:...)");
         }
-        if (!realm.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new UsageException("--realm: not a realm name: " + realm);
+        if (!given.realm.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new TypeConversionException("--realm: not a realm name: " + given.realm);
         }
         URI serverUri = null;
+        Path cacert = given.cacert;
         if (dbUrl == null) {
-            serverUri = serverUri(server == null ? DEFAULT_SERVER : server, allowRemote);
+            serverUri = serverUri(given.server == null ? DEFAULT_SERVER : given.server, given.allowRemote);
             if (cacert == null && Files.isRegularFile(SANDBOX_CACERT)) {
                 cacert = SANDBOX_CACERT;
             }
         }
-        if (source == null) {
-            source = file.getFileName().toString();
-        }
-        return new ImportOptions(file, staff, source, dbUrl, dbUsername, serverUri, realm, cacert, adminUser, json,
-                quiet, allowRemote);
+        String source = given.source != null ? given.source : file.getFileName().toString();
+        return new ImportOptions(file, given.staff, source, dbUrl, given.dbUsername, serverUri, given.realm, cacert,
+                given.adminUser, given.json, given.quiet, given.allowRemote);
     }
 
     boolean direct() {
@@ -114,19 +117,19 @@ record ImportOptions(Path file, boolean staff, String source, String dbUrl, Stri
         return staff ? "staff" : "national";
     }
 
-    private static URI serverUri(String text, boolean allowRemote) throws UsageException {
+    private static URI serverUri(String text, boolean allowRemote) {
         URI uri;
         try {
             uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--server: not a URL: " + text);
+            throw new TypeConversionException("--server: not a URL: " + text);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-            throw new UsageException("--server: not an http(s) URL: " + text);
+            throw new TypeConversionException("--server: not an http(s) URL: " + text);
         }
         if (!allowRemote && !isLoopback(uri.getHost())) {
-            throw new UsageException("--server " + uri.getHost() + " is not this machine; add --allow-remote to import"
+            throw new TypeConversionException("--server " + uri.getHost() + " is not this machine; add --allow-remote to import"
                     + " into a remote server");
         }
         return uri;
@@ -134,12 +137,5 @@ record ImportOptions(Path file, boolean staff, String source, String dbUrl, Stri
 
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
-    }
-
-    private static String value(String[] args, int index, String option) throws UsageException {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[index];
     }
 }

@@ -35,15 +35,4 @@ final class Output {
     ProgressReporter reporter(ProgressStream stream, long fileSize, String verb) {
         return new ProgressReporter(stream, fileSize, verb, quiet ? new PrintStream(OutputStream.nullOutputStream()) : err, PROGRESS_PERIOD_SECONDS);
     }
-
-    /** An exception as one line, its causes included, for a message meant for an operator. */
-    static String oneLine(Throwable e) {
-        StringBuilder line = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !line.toString().contains(cause.getMessage())) {
-                line.append(": ").append(cause.getMessage());
-            }
-        }
-        return line.toString().replaceAll("\\s+", " ");
-    }
 }

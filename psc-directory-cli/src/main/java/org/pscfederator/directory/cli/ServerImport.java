@@ -20,6 +20,7 @@ import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pscfederator.cli.OneLine;
 
 /**
  * Imports through a running server's admin endpoint ({@code POST /realms/{realm}/psc-directory/import}), as a realm
@@ -53,7 +54,7 @@ final class ServerImport {
             client = builder.build();
         } catch (GeneralSecurityException | IOException e) {
             return ImportResult.failed("cannot read the trusted certificates " + options.cacert() + ": "
-                    + Output.oneLine(e), elapsed(started));
+                    + OneLine.of(e), elapsed(started));
         }
         try {
             String token = adminToken(client);
@@ -65,7 +66,7 @@ final class ServerImport {
         } catch (ConnectException e) {
             return ImportResult.failed("cannot reach " + options.server() + ": is the server running?", elapsed(started));
         } catch (SSLException e) {
-            return ImportResult.failed("TLS with " + options.server() + " failed (" + Output.oneLine(e)
+            return ImportResult.failed("TLS with " + options.server() + " failed (" + OneLine.of(e)
                     + "); give the server's CA with --cacert", elapsed(started));
         } catch (HttpTimeoutException e) {
             return ImportResult.failed("the server did not answer in time; the import may still finish on the server "
