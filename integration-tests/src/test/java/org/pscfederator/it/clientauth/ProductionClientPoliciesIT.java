@@ -225,6 +225,32 @@ class ProductionClientPoliciesIT {
         assertThat(accepted.page()).contains("id=\"psc-login-form\"");
     }
 
+    /**
+     * This copy of the production realm is not the server's PSC realm (that is esante-wallet): PSC's login page shows,
+     * but choosing a means is refused with a French page, and no card is read nor push sent for another realm.
+     */
+    @Test
+    void cardLoginIsRefusedInARealmThatIsNotThePscRealm(SandboxServer server) throws Exception {
+        String clientId = unique("prod-other-realm");
+        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT, Onboarding.thumbprintBindings(
+                pki.issueClient(ClientRequest.of(clientId)).certificate())));
+        CardBrowser browser = CardBrowser.withCard(server, server.dataDir().resolve("pki/cards/899700366240.p12"));
+        CardBrowser.Outcome page = browser.open(URI.create(provider.getAuthorizationEndpointURI() + "?client_id="
+                + clientId + "&redirect_uri=" + REDIRECT + "&scope=openid%20scope_all&state=s1&nonce=n1"
+                + "&response_type=code&acr_values=eidas1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                + "&code_challenge_method=S256"));
+        assertThat(page.page()).contains("id=\"psc-login-form\"");
+
+        CardBrowser.Outcome chosen = browser.submit(page, "psc-login-form", "method=card");
+
+        assertThat(chosen.status()).isEqualTo(404);
+        assertThat(chosen.page()).contains("n&#39;est pas propos");
+        assertThat(chosen.location() == null || !chosen.location().contains("code=")).isTrue();
+        assertThat(browser.hasCookie("KEYCLOAK_IDENTITY")).as("no login session").isFalse();
+        assertThat(onboarding.events("LOGIN_ERROR", clientId)).as("a login-error event naming the reason")
+                .anySatisfy(event -> assertThat(event.at("/details/psc_reason").asText()).isEqualTo("not_psc_realm"));
+    }
+
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

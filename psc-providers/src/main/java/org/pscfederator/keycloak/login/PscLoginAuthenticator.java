@@ -26,15 +26,13 @@ public class PscLoginAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (refusedOutsidePscRealm(context)) {
-            return;
-        }
         context.challenge(context.form().createForm(TEMPLATE));
     }
 
     /**
      * PSC's professionals log in to PSC's realm only: in another realm this login would push to their phones and read
-     * their directory entry for someone else's service.
+     * their directory entry for someone else's service. Checked when a means is chosen: the page itself holds nothing
+     * of PSC's, and a copy of PSC's realm under another name (an operator's staging copy) still shows it.
      */
     private static boolean refusedOutsidePscRealm(AuthenticationFlowContext context) {
         if (PscRealm.of(context.getSession()).owns(context.getRealm())) {
