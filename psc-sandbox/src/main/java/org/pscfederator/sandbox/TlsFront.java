@@ -86,7 +86,7 @@ final class TlsFront implements AutoCloseable {
                 .setTrustOptions(TrustOptions.wrap(anyClientCertificate))
                 .setClientAuth(ClientAuth.REQUEST)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
-                .setHandle100ContinueAutomatically(false)
+                .setHandle100ContinueAutomatically(true)
                 .setCompressionSupported(false))
                 .requestHandler(front::forward);
         CompletableFuture<HttpServer> listening = server.listen().toCompletionStage().toCompletableFuture();
@@ -105,15 +105,13 @@ final class TlsFront implements AutoCloseable {
     private void forward(HttpServerRequest request) {
         request.pause();
         if (overBodyLimit(request.getHeader("Content-Length"))) {
-            // As nginx's client_max_body_size: refused here, before any of it is sent, rather than cut by Keycloak
-            // mid-body, which a client may only see as a dropped connection.
+            // As nginx's client_max_body_size: refused here, none of it sent on, rather than cut by Keycloak mid-body
+            // and answered 502. The body is not read: the connection closes once the answer is out.
             request.response().setStatusCode(413).putHeader("Content-Type", "text/plain; charset=utf-8")
                     .putHeader("Connection", "close").end("request body over the server's limit of "
-                            + (MAX_BODY_BYTES >> 20) + " MB");
+                            + (MAX_BODY_BYTES >> 20) + " MB")
+                    .onComplete(sent -> request.connection().close());
             return;
-        }
-        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            request.response().writeContinue();
         }
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())

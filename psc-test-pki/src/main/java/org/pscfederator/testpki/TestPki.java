@@ -145,7 +145,7 @@ public final class TestPki {
      */
     public IssuedCertificate issueCraftedClient(String commonName) {
         return issue(CaRole.ORGANISATIONS, CertificateProfile.ORG_AUTH_CLI,
-                SandboxProfile.clientSubject(commonName, null, null), List.of(),
+                SandboxProfile.clientSubject(commonName, SandboxProfile.ORGANISATION, "CRAFTED TEST"), List.of(),
                 Validity.NORMAL.period(Instant.now(), SandboxProfile.CLIENT_DAYS), CertificateIssuer.newKeyPair(),
                 pkiDir.resolve("clients").resolve("crafted-" + UUID.randomUUID() + ".p12"), "crafted", false, false);
     }

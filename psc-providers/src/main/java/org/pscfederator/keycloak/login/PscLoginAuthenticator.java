@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -38,8 +39,8 @@ public class PscLoginAuthenticator implements Authenticator {
         if (PscRealm.of(context.getSession()).owns(context.getRealm())) {
             return false;
         }
-        context.getEvent().detail(EcpsEvents.DETAIL_REASON, "not_psc_realm");
-        context.failure(AuthenticationFlowError.ACCESS_DENIED, context.form().setError(NOT_PSC_REALM_MESSAGE)
+        context.getEvent().detail(EcpsEvents.DETAIL_REASON, "not_psc_realm").error(Errors.ACCESS_DENIED);
+        context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, context.form().setError(NOT_PSC_REALM_MESSAGE)
                 .createErrorPage(Response.Status.NOT_FOUND));
         return true;
     }
