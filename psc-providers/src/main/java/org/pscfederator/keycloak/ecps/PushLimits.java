@@ -27,14 +27,11 @@ public final class PushLimits {
 
     /** Takes one push for this identifier, from this address and this source (see {@link PushSource}). */
     public Verdict take(String idNat, String address, PushSource source, EcpsSettings settings) {
-        if (!quota.take("psc-ecps-push-addr:" + address, settings.pushesPerAddressPerMinute(), MINUTE)) {
+        if (!quota.take(perAddress(address), settings.pushesPerAddressPerMinute(), MINUTE)) {
             return Verdict.ADDRESS_LIMIT;
         }
-        if (!quota.take("psc-ecps-push-source:" + idNat + ":" + source.key(),
-                settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)) {
-            return Verdict.ID_NAT_LIMIT;
-        }
-        if (!quota.take("psc-ecps-push-idnat:" + idNat, settings.pushesPerIdNatPerMinute(), MINUTE)) {
+        if (!quota.take(perIdNatFromSource(idNat, source), settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)
+                || !quota.take(perIdNat(idNat), settings.pushesPerIdNatPerMinute(), MINUTE)) {
             return Verdict.ID_NAT_LIMIT;
         }
         return Verdict.ALLOWED;
@@ -42,10 +39,21 @@ public final class PushLimits {
 
     /** True if a push for this identifier from this source would be refused now; takes nothing. */
     public boolean spent(String idNat, String address, PushSource source, EcpsSettings settings) {
-        return quota.spent("psc-ecps-push-addr:" + address, settings.pushesPerAddressPerMinute(), MINUTE)
-                || quota.spent("psc-ecps-push-source:" + idNat + ":" + source.key(),
-                        settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)
-                || quota.spent("psc-ecps-push-idnat:" + idNat, settings.pushesPerIdNatPerMinute(), MINUTE);
+        return quota.spent(perAddress(address), settings.pushesPerAddressPerMinute(), MINUTE)
+                || quota.spent(perIdNatFromSource(idNat, source), settings.pushesPerIdNatPerSourcePerMinute(), MINUTE)
+                || quota.spent(perIdNat(idNat), settings.pushesPerIdNatPerMinute(), MINUTE);
+    }
+
+    private static String perAddress(String address) {
+        return "psc-ecps-push-addr:" + address;
+    }
+
+    private static String perIdNatFromSource(String idNat, PushSource source) {
+        return "psc-ecps-push-source:" + idNat + ":" + source.key();
+    }
+
+    private static String perIdNat(String idNat) {
+        return "psc-ecps-push-idnat:" + idNat;
     }
 
     static long secondsLeft() {
