@@ -24,7 +24,10 @@ import org.keycloak.services.x509.X509ClientCertificateLookup;
 import org.pscfederator.keycloak.certificates.CertificateChecks;
 import org.pscfederator.keycloak.certificates.CertificateRejectedException;
 import org.pscfederator.keycloak.certificates.CertificateRejection;
-import org.pscfederator.keycloak.certificates.RealmTrust;
+import org.pscfederator.keycloak.certificates.RealmCertificateChecks;
+import org.pscfederator.core.settings.TrustUse;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.keycloak.logging.LoggedText;
 
 /**
@@ -35,14 +38,13 @@ import org.pscfederator.keycloak.logging.LoggedText;
  * <p>Keycloak runs every authenticator of the realm's client flow and keeps the result of the one the client is
  * registered with, so this one does nothing for clients of other types. A refusal is {@code invalid_client} (401)
  * with a reason, and a {@code CLIENT_LOGIN_ERROR} event naming it. Where the realm allows it (the sandbox only,
- * realm attribute {@value #SECRET_ALLOWED_ATTRIBUTE}), a request carrying a client secret is checked by Keycloak's
+ * realm attribute {@code pscClientSecretAllowed}), a request carrying a client secret is checked by Keycloak's
  * own secret authenticator instead; elsewhere a secret is refused.
  */
 final class OrgCertificateAuthenticator implements ClientAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(OrgCertificateAuthenticator.class);
 
-    static final String SECRET_ALLOWED_ATTRIBUTE = "pscClientSecretAllowed";
     static final String DETAIL_REASON = "psc_reason";
     static final String DETAIL_SERIAL = "psc_cert_serial";
     static final String DETAIL_ISSUER = "psc_cert_issuer";
@@ -104,7 +106,7 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
         X509Certificate certificate = chain[0];
         CertificateChecks checks;
         try {
-            checks = RealmTrust.checks(realm, RealmTrust.Use.CLIENT);
+            checks = RealmCertificateChecks.of(context.getSession()).of(realm, TrustUse.CLIENT);
         } catch (IllegalStateException e) {
             LOG.errorf("relying-service authentication is not configured in realm %s: %s", realm.getName(),
                     LoggedText.of(e.getMessage()));
@@ -149,7 +151,16 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
             context.setClient(client);
             return;
         }
-        if (Boolean.parseBoolean(realm.getAttribute(SECRET_ALLOWED_ATTRIBUTE))) {
+        boolean secretAllowed;
+        try {
+            secretAllowed = RealmAttributes.settings(realm).clientSecretAllowed();
+        } catch (RealmSettingException e) {
+            // Fails closed: a secret is refused as not configured, like the certificate without trust.
+            LOG.errorf("client secrets refused in realm %s: %s", realm.getName(), LoggedText.of(e.getMessage()));
+            refuseUnconfigured(context, realm, clientId);
+            return;
+        }
+        if (secretAllowed) {
             new ClientIdAndSecretAuthenticator().authenticateClient(context);
             context.getEvent().detail(DETAIL_METHOD, "client-secret (sandbox)");
             return;
@@ -163,6 +174,19 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
         refuse(context, client, null, SECRET_NOT_ALLOWED,
                 "client secrets are not accepted here: authenticate with your ORG AUTH_CLI certificate"
                         + " (tls_client_auth)", "a client secret was sent");
+    }
+
+    private static void refuseUnconfigured(ClientAuthenticationFlowContext context, RealmModel realm,
+            String clientId) {
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client == null) {
+            context.failure(AuthenticationFlowError.CLIENT_NOT_FOUND, null);
+            return;
+        }
+        context.getEvent().client(clientId);
+        context.setClient(client);
+        refuse(context, client, null, NOT_CONFIGURED, "client authentication is not available",
+                "pscClientSecretAllowed invalid");
     }
 
     private static boolean isOurs(ClientModel client) {

@@ -20,7 +20,9 @@ import org.keycloak.services.x509.X509ClientCertificateLookup;
 import org.pscfederator.keycloak.certificates.CertificateChecks;
 import org.pscfederator.keycloak.certificates.CertificateRejectedException;
 import org.pscfederator.keycloak.certificates.CertificateRejection;
-import org.pscfederator.keycloak.certificates.RealmTrust;
+import org.pscfederator.keycloak.certificates.RealmCertificateChecks;
+import org.pscfederator.core.settings.TrustUse;
+import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.LoggedText;
 
@@ -92,7 +94,7 @@ public final class CardLogin {
                 .detail(DETAIL_ISSUER, card.getIssuerX500Principal().getName());
         CertificateChecks checks;
         try {
-            checks = RealmTrust.checks(realm, RealmTrust.Use.CARD);
+            checks = RealmCertificateChecks.of(session).of(realm, TrustUse.CARD);
         } catch (IllegalStateException e) {
             LOG.errorf("card login is not configured in realm %s: %s", realm.getName(),
                     LoggedText.of(e.getMessage()));
@@ -107,7 +109,7 @@ public final class CardLogin {
         }
         Optional<String> idNat;
         try {
-            idNat = CardIdNat.of(card, realm.getAttribute(CardIdNat.PATTERN_ATTRIBUTE));
+            idNat = CardIdNat.of(card, RealmAttributes.settings(realm).cardIdNatPattern());
         } catch (IllegalStateException e) {
             LOG.errorf("card login is misconfigured in realm %s: %s", realm.getName(),
                     LoggedText.of(e.getMessage()));

@@ -37,6 +37,10 @@ import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.RealmAdminCheck;
 import org.pscfederator.keycloak.directory.DirectoryUserStorageProviderFactory;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.core.settings.EcpsSettings;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import jakarta.ws.rs.WebApplicationException;
 
 /**
  * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
@@ -89,7 +93,7 @@ public class DeviceApi implements RealmResourceProvider {
             return error(400, "invalid_identifier");
         }
         event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
-        EcpsSettings settings = EcpsSettings.of(realm());
+        EcpsSettings settings = settings();
         // Counted before the directory is read, known or not, so that the limit says nothing about who exists.
         ActivationCodes.Request allowed = new ActivationCodes(session).takeContactRequest(idNat.get(), address(),
                 settings);
@@ -132,7 +136,7 @@ public class DeviceApi implements RealmResourceProvider {
             event.detail(EcpsEvents.DETAIL_REASON, holder.reason()).error(holder.error());
             return error(403, "card_" + holder.reason());
         }
-        EcpsSettings settings = EcpsSettings.of(realm());
+        EcpsSettings settings = settings();
         String code = new ActivationCodes(session).issue(holder.idNat(), settings.activationCodeSeconds());
         event.success();
         String api = session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "")
@@ -176,7 +180,7 @@ public class DeviceApi implements RealmResourceProvider {
             return error(e.status(), e.reason());
         }
         ActivationCodes.Redemption redemption = new ActivationCodes(session).redeem(idNat.get(), address(),
-                text(body, "activation_code"), EcpsSettings.of(realm()));
+                text(body, "activation_code"), settings());
         if (redemption == ActivationCodes.Redemption.TOO_MANY_GUESSES) {
             event.detail(EcpsEvents.DETAIL_REASON, "too_many_activation_guesses").error(Errors.INVALID_CODE);
             return tooMany("too_many_activation_guesses",
@@ -383,7 +387,7 @@ public class DeviceApi implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminOutbox(@PathParam("idNat") String idNat) {
         RealmAdminCheck.require(session);
-        if (!"outbox".equals(EcpsSettings.of(realm()).notifications())) {
+        if (settings().notifications() != EcpsSettings.Notifications.OUTBOX) {
             return error(404, "no_outbox");
         }
         Optional<String> parsed = IdNatInput.parse(idNat);
@@ -407,8 +411,21 @@ public class DeviceApi implements RealmResourceProvider {
         return error(e.status(), e.reason());
     }
 
+    /**
+     * The realm's e-CPS settings; a bad one fails closed: 503 {@code unavailable} to the app, the attribute named in
+     * the log for the operator, nothing issued or registered.
+     */
+    private EcpsSettings settings() {
+        try {
+            return RealmAttributes.settings(realm()).ecps();
+        } catch (RealmSettingException e) {
+            LOG.errorf("e-CPS device API unavailable in realm %s: %s", realm().getName(), LoggedText.of(e.getMessage()));
+            throw new WebApplicationException(error(503, "unavailable"));
+        }
+    }
+
     private NotificationSender notifications(EcpsSettings settings) {
-        return "outbox".equals(settings.notifications()) ? new Outbox(session)
+        return settings.notifications() == EcpsSettings.Notifications.OUTBOX ? new Outbox(session)
                 : new MailNotificationSender(session, realm());
     }
 

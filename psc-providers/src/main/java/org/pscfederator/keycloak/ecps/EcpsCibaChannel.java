@@ -13,6 +13,9 @@ import org.keycloak.protocol.oidc.grants.ciba.channel.CIBAAuthenticationRequest;
 import org.keycloak.protocol.oidc.grants.device.DeviceGrantType;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.core.settings.EcpsSettings;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.keycloak.realm.RealmAttributes;
 
 /**
  * CIBA (poll mode) through e-CPS: a relying service's backchannel request becomes an e-CPS request for the idNat in
@@ -33,7 +36,15 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
     @Override
     public boolean requestAuthentication(CIBAAuthenticationRequest request, String infoUsedByAuthenticator) {
         RealmModel realm = session.getContext().getRealm();
-        EcpsSettings settings = EcpsSettings.of(realm);
+        EcpsSettings settings;
+        try {
+            settings = RealmAttributes.settings(realm).ecps();
+        } catch (RealmSettingException e) {
+            // Fails closed: Keycloak answers the relying service 503; the log names the attribute.
+            LOG.errorf("CIBA e-CPS request refused, e-CPS unavailable in realm %s: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
+            return false;
+        }
         String idNat = request.getUser().getUsername();
         String address = session.getContext().getConnection().getRemoteAddr();
         PushSource source = PushSource.relyingService(request.getClient().getClientId());

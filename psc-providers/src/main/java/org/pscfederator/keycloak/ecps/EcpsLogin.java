@@ -13,11 +13,13 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.core.settings.EcpsSettings;
 
 /**
  * The e-CPS login in the browser: the identifier form, the push, the wait page with its 2-digit code, then the
@@ -72,7 +74,6 @@ public final class EcpsLogin {
     }
 
     private static void identify(AuthenticationFlowContext context, String typed, boolean remember) {
-        RealmModel realm = context.getRealm();
         context.getEvent().detail(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
         Optional<String> idNat = IdNatInput.parse(typed);
         if (idNat.isEmpty()) {
@@ -84,7 +85,11 @@ public final class EcpsLogin {
         }
         context.getEvent().detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
         rememberIdentifier(context, remember ? idNat.get() : null, remember);
-        EcpsSettings settings = EcpsSettings.of(realm);
+        Optional<EcpsSettings> read = settings(context);
+        if (read.isEmpty()) {
+            return;
+        }
+        EcpsSettings settings = read.get();
         String address = context.getConnection().getRemoteAddr();
         PushSource source = PushSource.browser(address);
         PushLimits.Verdict verdict = new PushLimits(context.getSession()).take(idNat.get(), address, source, settings);
@@ -147,8 +152,8 @@ public final class EcpsLogin {
         context.getEvent().detail(EcpsEvents.DETAIL_ID_NAT, idNat).detail(EcpsEvents.DETAIL_REQUEST, requestId);
         Optional<PendingRequests.Decision> decision = new PendingRequests(context.getSession()).decision(requestId);
         if (decision.isEmpty()) {
-            waitPage(context, requestId, authSession.getAuthNote(NOTE_CODE), EcpsSettings.of(context.getRealm())
-                    .requestSeconds());
+            settings(context).ifPresent(settings -> waitPage(context, requestId, authSession.getAuthNote(NOTE_CODE),
+                    settings.requestSeconds()));
             return;
         }
         // One decision per request: whatever it was, this request cannot be checked again.
@@ -183,6 +188,21 @@ public final class EcpsLogin {
         authSession.setUserSessionNote(EcpsEvents.DETAIL_DEVICE, decision.get().deviceId());
         context.setUser(user);
         context.success();
+    }
+
+    /**
+     * The realm's e-CPS settings; a bad one fails closed: the page says e-CPS is unavailable, the log names the
+     * attribute for the operator, and nothing is pushed.
+     */
+    private static Optional<EcpsSettings> settings(AuthenticationFlowContext context) {
+        try {
+            return Optional.of(RealmAttributes.settings(context.getRealm()).ecps());
+        } catch (RealmSettingException e) {
+            LOG.errorf("e-CPS login unavailable in realm %s: %s", context.getRealm().getName(),
+                    LoggedText.of(e.getMessage()));
+            refuse(context, "unavailable", Errors.INVALID_CONFIG);
+            return Optional.empty();
+        }
     }
 
     private static void refuse(AuthenticationFlowContext context, String reason, String error) {

@@ -1,6 +1,7 @@
 package org.pscfederator.keycloak.ecps;
 
 import org.keycloak.models.KeycloakSession;
+import org.pscfederator.core.settings.EcpsSettings;
 
 /** The realm's push channel: the sandbox's (the simulator's long-poll) or the push relay configured for the server. */
 final class PushGateways {
@@ -9,7 +10,7 @@ final class PushGateways {
     }
 
     static PushGateway of(KeycloakSession session, EcpsSettings settings) {
-        if ("outbox".equals(settings.push())) {
+        if (settings.push() == EcpsSettings.PushChannel.OUTBOX) {
             return new SandboxPushGateway();
         }
         PushGateway relay = DeviceApiFactory.relay(session);

@@ -1,0 +1,26 @@
+package org.pscfederator.keycloak.certificates;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.Provider;
+import org.pscfederator.core.settings.TrustUse;
+
+/** The certificate checks of a realm for one use, kept between requests (SPI {@value RealmCertificateChecksSpi#NAME}). */
+public interface RealmCertificateChecks extends Provider {
+
+    /** @throws IllegalStateException when the realm's trust for this use is missing or invalid: fail closed */
+    CertificateChecks of(RealmModel realm, TrustUse use);
+
+    static RealmCertificateChecks of(KeycloakSession session) {
+        RealmCertificateChecks checks = session.getProvider(RealmCertificateChecks.class);
+        if (checks == null) {
+            throw new IllegalStateException("no " + RealmCertificateChecksSpi.NAME
+                    + " provider: the PSC providers jar is incomplete");
+        }
+        return checks;
+    }
+
+    @Override
+    default void close() {
+    }
+}
