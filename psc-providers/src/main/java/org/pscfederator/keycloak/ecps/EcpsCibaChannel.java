@@ -16,6 +16,8 @@ import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.core.settings.EcpsSettings;
 import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.keycloak.realm.RealmAttributes;
+import org.pscfederator.core.events.EcpsRefusal;
+import org.pscfederator.core.events.EventDetail;
 
 /**
  * CIBA (poll mode) through e-CPS: a relying service's backchannel request becomes an e-CPS request for the idNat in
@@ -52,8 +54,8 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
             // The user resolver answered the caller slow_down already unless two requests raced for the last push;
             // then Keycloak answers 503 "Unexpected response from authentication device". Nothing is pushed.
             LOG.infof("CIBA e-CPS request refused: push limit reached");
-            EcpsEvents.of(session, realm, org.keycloak.events.EventType.LOGIN).detail(EcpsEvents.DETAIL_ID_NAT, idNat)
-                    .detail(EcpsEvents.DETAIL_REASON, "too_many_pushes").error(org.keycloak.events.Errors.INVALID_REQUEST);
+            EcpsEvents.of(session, realm, org.keycloak.events.EventType.LOGIN).detail(EventDetail.ID_NAT.wire(), idNat)
+                    .detail(EventDetail.REASON.wire(), EcpsRefusal.TOO_MANY_PUSHES.code()).error(org.keycloak.events.Errors.INVALID_REQUEST);
             return false;
         }
         String clientName = request.getClient().getName() == null || request.getClient().getName().isBlank()
@@ -82,8 +84,8 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
         }
         if (outcome == Outcome.APPROVED) {
             DeviceGrantType.approveUserCode(session, realm, request.cibaAuthResultId(), "fake", Map.of(
-                    PscAmr.USER_SESSION_NOTE, PscAmr.MOBILE, EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS,
-                    EcpsEvents.DETAIL_DEVICE, deviceId));
+                    PscAmr.USER_SESSION_NOTE, PscAmr.MOBILE, EventDetail.MEANS.wire(), EcpsEvents.MEANS,
+                    EventDetail.DEVICE.wire(), deviceId));
         } else {
             DeviceGrantType.denyUserCode(session, realm, request.cibaAuthResultId());
         }

@@ -22,6 +22,8 @@ import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.jboss.logging.Logger;
+import org.pscfederator.core.events.EcpsRefusal;
+import org.pscfederator.core.events.EventDetail;
 
 /**
  * Resolves CIBA's {@code login_hint} (an idNat) to the professional. An idNat the directory does not know resolves
@@ -79,7 +81,7 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
         if (new PushLimits(session).spent(idNat, session.getContext().getConnection().getRemoteAddr(),
                 PushSource.relyingService(client.getClientId()), settings)) {
             EcpsEvents.of(session, realm, EventType.LOGIN).client(client)
-                    .detail(EcpsEvents.DETAIL_ID_NAT, idNat).detail(EcpsEvents.DETAIL_REASON, "too_many_pushes")
+                    .detail(EventDetail.ID_NAT.wire(), idNat).detail(EventDetail.REASON.wire(), EcpsRefusal.TOO_MANY_PUSHES.code())
                     .error(Errors.INVALID_REQUEST);
             throw new ErrorResponseException(Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
                     .header("Retry-After", PushLimits.secondsLeft())

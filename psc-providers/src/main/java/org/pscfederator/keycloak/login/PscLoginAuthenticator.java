@@ -13,6 +13,7 @@ import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.keycloak.ecps.EcpsEvents;
 import org.pscfederator.keycloak.ecps.EcpsLogin;
 import org.pscfederator.keycloak.realm.PscRealm;
+import org.pscfederator.core.events.EventDetail;
 
 /**
  * PSC's login page: the professional chooses "Carte CPS" or "Application e-CPS". The card login runs on the certificate
@@ -40,7 +41,7 @@ public class PscLoginAuthenticator implements Authenticator {
         if (PscRealm.of(context.getSession()).owns(context.getRealm())) {
             return false;
         }
-        context.getEvent().detail(EcpsEvents.DETAIL_REASON, "not_psc_realm");
+        context.getEvent().detail(EventDetail.REASON.wire(), "not_psc_realm");
         context.failure(AuthenticationFlowError.ACCESS_DENIED, context.form().setError(NOT_PSC_REALM_MESSAGE)
                 .createErrorPage(Response.Status.NOT_FOUND));
         return true;
