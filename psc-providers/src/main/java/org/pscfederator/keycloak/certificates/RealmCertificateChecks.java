@@ -4,6 +4,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 import org.pscfederator.core.settings.TrustUse;
+import org.pscfederator.keycloak.realm.OwnSpi;
 
 /** The certificate checks of a realm for one use, kept between requests (SPI {@value RealmCertificateChecksSpi#NAME}). */
 public interface RealmCertificateChecks extends Provider {
@@ -12,12 +13,7 @@ public interface RealmCertificateChecks extends Provider {
     CertificateChecks of(RealmModel realm, TrustUse use);
 
     static RealmCertificateChecks of(KeycloakSession session) {
-        RealmCertificateChecks checks = session.getProvider(RealmCertificateChecks.class);
-        if (checks == null) {
-            throw new IllegalStateException("no " + RealmCertificateChecksSpi.NAME
-                    + " provider: the PSC providers jar is incomplete");
-        }
-        return checks;
+        return OwnSpi.required(session, RealmCertificateChecks.class);
     }
 
     @Override

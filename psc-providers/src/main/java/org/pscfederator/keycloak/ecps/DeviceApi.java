@@ -35,7 +35,6 @@ import org.pscfederator.directory.NationalColumn;
 import org.pscfederator.keycloak.directory.DirectoryEntry;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.RealmAdminCheck;
-import org.pscfederator.keycloak.directory.DirectoryUserStorageProviderFactory;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.core.settings.EcpsSettings;
 import org.pscfederator.core.settings.RealmSettingException;
@@ -43,6 +42,8 @@ import org.pscfederator.keycloak.realm.RealmAttributes;
 import jakarta.ws.rs.WebApplicationException;
 import org.pscfederator.core.events.EcpsRefusal;
 import org.pscfederator.core.events.EventDetail;
+import org.pscfederator.keycloak.realm.OwnSpi;
+import org.pscfederator.keycloak.directory.DirectoryStore;
 
 /**
  * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
@@ -107,7 +108,7 @@ public class DeviceApi implements RealmResourceProvider {
             return tooMany(reason, "Trop de demandes de code d'activation. Réessayez dans une heure.");
         }
         try {
-            List<DirectoryEntry> entries = DirectoryUserStorageProviderFactory.storeOf(session).entries(idNat.get());
+            List<DirectoryEntry> entries = OwnSpi.required(session, DirectoryStore.class).entries(idNat.get());
             if (entries.isEmpty()) {
                 event.detail(EventDetail.REASON.wire(), "unknown_professional").error(Errors.USER_NOT_FOUND);
             } else {

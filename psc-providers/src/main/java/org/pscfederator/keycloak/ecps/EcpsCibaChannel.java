@@ -18,6 +18,7 @@ import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.core.events.EcpsRefusal;
 import org.pscfederator.core.events.EventDetail;
+import org.pscfederator.keycloak.realm.OwnSpi;
 
 /**
  * CIBA (poll mode) through e-CPS: a relying service's backchannel request becomes an e-CPS request for the idNat in
@@ -64,7 +65,7 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
                 Math.min(settings.requestSeconds(), realm.getCibaPolicy().getExpiresIn()), request.getAuthResultId());
         if (!(request.getUser() instanceof UnknownProfessional)) {
             try {
-                List<Device> active = DeviceApiFactory.devices(session).of(idNat).stream()
+                List<Device> active = OwnSpi.required(session, DeviceStore.class).of(idNat).stream()
                         .filter(device -> !device.revoked()).toList();
                 if (!active.isEmpty()) {
                     PushGateways.of(session, settings).notify(active, opened);

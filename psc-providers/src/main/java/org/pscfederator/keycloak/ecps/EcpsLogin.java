@@ -22,6 +22,7 @@ import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.core.settings.EcpsSettings;
 import org.pscfederator.core.events.EcpsRefusal;
 import org.pscfederator.core.events.EventDetail;
+import org.pscfederator.keycloak.realm.OwnSpi;
 
 /**
  * The e-CPS login in the browser: the identifier form, the push, the wait page with its 2-digit code, then the
@@ -122,7 +123,7 @@ public final class EcpsLogin {
             if (user == null || !user.isEnabled()) {
                 return;
             }
-            List<Device> active = DeviceApiFactory.devices(context.getSession()).of(idNat).stream()
+            List<Device> active = OwnSpi.required(context.getSession(), DeviceStore.class).of(idNat).stream()
                     .filter(device -> !device.revoked()).toList();
             if (!active.isEmpty()) {
                 PushGateways.of(context.getSession(), settings).notify(active, request);
@@ -174,7 +175,7 @@ public final class EcpsLogin {
         UserModel user;
         try {
             // The device must still belong to this professional and be active at the moment the login completes.
-            Optional<Device> device = DeviceApiFactory.devices(context.getSession()).find(decision.get().deviceId())
+            Optional<Device> device = OwnSpi.required(context.getSession(), DeviceStore.class).find(decision.get().deviceId())
                     .filter(found -> found.idNat().equals(idNat) && !found.revoked());
             user = device.isEmpty() ? null : context.getSession().users().getUserByUsername(context.getRealm(), idNat);
         } catch (SQLException | RuntimeException e) {

@@ -3,6 +3,7 @@ package org.pscfederator.keycloak.realm;
 import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * One of our own SPIs: a shared service the providers reach with {@code session.getProvider(X.class)}, its state
@@ -18,6 +19,16 @@ public abstract class OwnSpi implements Spi {
         this.name = name;
         this.provider = provider;
         this.factory = factory;
+    }
+
+    /** The session's provider of one of our SPIs; none means the providers jar is incomplete, a deployment error. */
+    public static <P extends Provider> P required(KeycloakSession session, Class<P> type) {
+        P provider = session.getProvider(type);
+        if (provider == null) {
+            throw new IllegalStateException("no provider of " + type.getSimpleName()
+                    + ": the PSC providers jar is incomplete");
+        }
+        return provider;
     }
 
     @Override
