@@ -21,7 +21,7 @@ import org.pscfederator.keycloak.directory.DirectoryEntry;
 import org.pscfederator.keycloak.directory.ProfessionalUser;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.OwnSpi;
-import org.pscfederator.keycloak.directory.DirectoryStore;
+import org.pscfederator.keycloak.directory.DirectoryStoreProvider;
 
 /**
  * Puts PSC's professional claims (SubjectRefPro, SubjectRole, otherIds...) in userinfo, from the directory. Kept out
@@ -63,7 +63,7 @@ public class PscProfessionalClaimsMapper extends AbstractOIDCProtocolMapper impl
             return List.of();
         }
         try {
-            return OwnSpi.required(session, DirectoryStore.class).entries(user.getUsername());
+            return OwnSpi.required(session, DirectoryStoreProvider.class).store().entries(user.getUsername());
         } catch (SQLException e) {
             throw new ModelException("the professional directory cannot be read", e);
         }

@@ -1,9 +1,12 @@
 package org.pscfederator.keycloak.directory;
 
 /** The directory in Keycloak's database, schema PSC_DIR_SCHEMA. */
-public class DatabaseDirectoryStoreFactory extends MigratedStoreFactory<DirectoryStore> implements DirectoryStoreFactory {
+public class DatabaseDirectoryStoreFactory extends MigratedStoreFactory<DirectoryStoreProvider> implements DirectoryStoreFactory {
 
     public DatabaseDirectoryStoreFactory() {
-        super("database", DirectorySchema.SCHEMA, DirectoryStore::new);
+        super("database", DirectorySchema.SCHEMA, dataSource -> {
+            DirectoryStore store = new DirectoryStore(dataSource);
+            return () -> store;
+        });
     }
 }

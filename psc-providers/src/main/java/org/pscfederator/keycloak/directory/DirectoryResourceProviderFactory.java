@@ -14,7 +14,7 @@ public class DirectoryResourceProviderFactory implements RealmResourceProviderFa
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new DirectoryResourceProvider(session, OwnSpi.required(session, DirectoryStore.class));
+        return new DirectoryResourceProvider(session, OwnSpi.required(session, DirectoryStoreProvider.class).store());
     }
 
     @Override

@@ -11,13 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
-import org.keycloak.provider.Provider;
 
 /**
  * The professional directory in the database: read by idNat from the active generation, replaced as a whole by an
  * import that becomes visible in one transaction.
  */
-public final class DirectoryStore implements Provider {
+public final class DirectoryStore {
 
     /** An import whose node died is taken over after this long without finishing. */
     static final Duration ABANDONED_IMPORT = Duration.ofHours(6);
@@ -194,10 +193,5 @@ public final class DirectoryStore implements Provider {
 
     static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /** Shared by every session: its factory holds it, a session's end leaves it open. */
-    @Override
-    public void close() {
     }
 }

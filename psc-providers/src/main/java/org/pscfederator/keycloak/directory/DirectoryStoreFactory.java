@@ -2,6 +2,6 @@ package org.pscfederator.keycloak.directory;
 
 import org.keycloak.provider.ProviderFactory;
 
-/** Makes the server's {@link DirectoryStore}. */
-public interface DirectoryStoreFactory extends ProviderFactory<DirectoryStore> {
+/** Makes the server's {@link DirectoryStoreProvider}. */
+public interface DirectoryStoreFactory extends ProviderFactory<DirectoryStoreProvider> {
 }

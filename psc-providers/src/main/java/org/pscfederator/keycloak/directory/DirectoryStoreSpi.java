@@ -8,6 +8,6 @@ public class DirectoryStoreSpi extends OwnSpi {
     public static final String NAME = "psc-directory-store";
 
     public DirectoryStoreSpi() {
-        super(NAME, DirectoryStore.class, DirectoryStoreFactory.class);
+        super(NAME, DirectoryStoreProvider.class, DirectoryStoreFactory.class);
     }
 }

@@ -15,7 +15,7 @@ public class DirectoryUserStorageProviderFactory implements UserStorageProviderF
 
     @Override
     public DirectoryUserStorageProvider create(KeycloakSession session, ComponentModel model) {
-        return new DirectoryUserStorageProvider(session, model, OwnSpi.required(session, DirectoryStore.class));
+        return new DirectoryUserStorageProvider(session, model, OwnSpi.required(session, DirectoryStoreProvider.class).store());
     }
 
     /** The directory belongs to PSC's realm: adding it to another realm is refused, and would find nobody anyway. */

@@ -43,7 +43,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.pscfederator.core.events.EcpsRefusal;
 import org.pscfederator.core.events.EventDetail;
 import org.pscfederator.keycloak.realm.OwnSpi;
-import org.pscfederator.keycloak.directory.DirectoryStore;
+import org.pscfederator.keycloak.directory.DirectoryStoreProvider;
 
 /**
  * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
@@ -108,7 +108,7 @@ public class DeviceApi implements RealmResourceProvider {
             return tooMany(reason, "Trop de demandes de code d'activation. Réessayez dans une heure.");
         }
         try {
-            List<DirectoryEntry> entries = OwnSpi.required(session, DirectoryStore.class).entries(idNat.get());
+            List<DirectoryEntry> entries = OwnSpi.required(session, DirectoryStoreProvider.class).store().entries(idNat.get());
             if (entries.isEmpty()) {
                 event.detail(EventDetail.REASON.wire(), "unknown_professional").error(Errors.USER_NOT_FOUND);
             } else {
