@@ -9,40 +9,29 @@ import java.util.Optional;
  * {@link #of(String)} (a test keeps both lists in step).
  */
 public enum CardRefusal implements Refusal {
-    NO_CERTIFICATE("no_certificate"),
-    UNREADABLE_CERTIFICATE("unreadable_certificate"),
-    UNTRUSTED_ISSUER("untrusted_issuer"),
-    CERTIFICATE_EXPIRED("certificate_expired"),
-    CERTIFICATE_NOT_YET_VALID("certificate_not_yet_valid"),
-    WRONG_KEY_USAGE("wrong_key_usage"),
-    POLICY_MISSING("policy_missing"),
-    CERTIFICATE_REVOKED("certificate_revoked"),
-    REVOCATION_UNKNOWN("revocation_unknown"),
-    NO_ID_NAT("no_idnat"),
-    UNKNOWN_PROFESSIONAL("unknown_professional"),
-    DIRECTORY_UNAVAILABLE("directory_unavailable"),
+    NO_CERTIFICATE,
+    UNREADABLE_CERTIFICATE,
+    UNTRUSTED_ISSUER,
+    CERTIFICATE_EXPIRED,
+    CERTIFICATE_NOT_YET_VALID,
+    WRONG_KEY_USAGE,
+    POLICY_MISSING,
+    CERTIFICATE_REVOKED,
+    REVOCATION_UNKNOWN,
+    NO_IDNAT,
+    UNKNOWN_PROFESSIONAL,
+    DIRECTORY_UNAVAILABLE,
     /** The realm's card trust or idNat pattern is missing or invalid: the log names the attribute. */
-    NOT_CONFIGURED("not_configured"),
+    NOT_CONFIGURED,
     /** What the page says when it has no reason at all. */
-    UNKNOWN("unknown");
-
-    private final String code;
-
-    CardRefusal(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    UNKNOWN;
 
     @Override
     public String messageKey() {
-        return "pscCard." + code;
+        return "pscCard." + code();
     }
 
     public static Optional<CardRefusal> of(String code) {
-        return Arrays.stream(values()).filter(refusal -> refusal.code.equals(code)).findFirst();
+        return Arrays.stream(values()).filter(refusal -> refusal.code().equals(code)).findFirst();
     }
 }

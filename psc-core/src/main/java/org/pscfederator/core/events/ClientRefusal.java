@@ -5,22 +5,11 @@ package org.pscfederator.core.events;
  * {@code psc_reason} of the event; the service reads it as {@code invalid_client}, no page shows it.
  */
 public enum ClientRefusal implements Refusal {
-    CERTIFICATE_NOT_REGISTERED("certificate_not_registered"),
-    NO_CERTIFICATE_REGISTERED("no_certificate_registered"),
-    CLIENT_SECRET_NOT_ALLOWED("client_secret_not_allowed"),
+    CERTIFICATE_NOT_REGISTERED,
+    NO_CERTIFICATE_REGISTERED,
+    CLIENT_SECRET_NOT_ALLOWED,
     /** The realm's client trust or pscClientSecretAllowed is missing or invalid: the log names the attribute. */
-    NOT_CONFIGURED("not_configured");
-
-    private final String code;
-
-    ClientRefusal(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    NOT_CONFIGURED;
 
     @Override
     public String messageKey() {

@@ -5,37 +5,26 @@ package org.pscfederator.core.events;
  * {@code pscEcps.<code>}; the device API answers the code as its {@code error}.
  */
 public enum EcpsRefusal implements Refusal {
-    INVALID_IDENTIFIER("invalid_identifier"),
-    DENIED("denied"),
-    WRONG_CODE("wrong_code"),
-    EXPIRED("expired"),
-    DEVICE_REVOKED("device_revoked"),
-    TOO_MANY_PUSHES_IDENTIFIER("too_many_pushes_identifier"),
-    TOO_MANY_PUSHES_ADDRESS("too_many_pushes_address"),
+    INVALID_IDENTIFIER,
+    DENIED,
+    WRONG_CODE,
+    EXPIRED,
+    DEVICE_REVOKED,
+    TOO_MANY_PUSHES_IDENTIFIER,
+    TOO_MANY_PUSHES_ADDRESS,
     /** A relying service's CIBA request past the push limits (answered {@code slow_down}). */
-    TOO_MANY_PUSHES("too_many_pushes"),
-    TOO_MANY_ACTIVATION_REQUESTS_IDENTIFIER("too_many_activation_requests_identifier"),
-    TOO_MANY_ACTIVATION_REQUESTS_ADDRESS("too_many_activation_requests_address"),
-    TOO_MANY_ACTIVATION_GUESSES("too_many_activation_guesses"),
-    INVALID_ACTIVATION_CODE("invalid_activation_code"),
+    TOO_MANY_PUSHES,
+    TOO_MANY_ACTIVATION_REQUESTS_IDENTIFIER,
+    TOO_MANY_ACTIVATION_REQUESTS_ADDRESS,
+    TOO_MANY_ACTIVATION_GUESSES,
+    INVALID_ACTIVATION_CODE,
     /** The directory, the device store or the realm's e-CPS settings failed: the log says which. */
-    UNAVAILABLE("unavailable"),
+    UNAVAILABLE,
     /** What the page says when it has no reason at all. */
-    UNKNOWN("unknown");
-
-    private final String code;
-
-    EcpsRefusal(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    UNKNOWN;
 
     @Override
     public String messageKey() {
-        return "pscEcps." + code;
+        return "pscEcps." + code();
     }
 }

@@ -113,7 +113,7 @@ public final class CardLogin {
             return Holder.refused(CardRefusal.NOT_CONFIGURED, Errors.INVALID_CONFIG, "card idNat pattern invalid");
         }
         if (idNat.isEmpty()) {
-            return Holder.refused(CardRefusal.NO_ID_NAT, Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject "
+            return Holder.refused(CardRefusal.NO_IDNAT, Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject "
                     + card.getSubjectX500Principal().getName());
         }
         event.detail(EventDetail.ID_NAT.wire(), idNat.get());
