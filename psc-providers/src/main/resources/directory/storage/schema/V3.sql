@@ -1,13 +1,3 @@
--- Schema version 3: e-CPS devices. The professionals come from the read-only directory, so their devices live in a
--- table of ours beside it, in Keycloak's database, migrated by the same runner.
-CREATE TABLE PSC_ECPS_DEVICE (
-    DEVICE_ID VARCHAR(64) NOT NULL,
-    ID_NAT VARCHAR(64) NOT NULL,
-    PUBLIC_JWK VARCHAR(2000) NOT NULL,  -- EC P-256 public key as a JWK (JSON), never a private part
-    LABEL VARCHAR(200) NOT NULL,
-    CREATED_AT TIMESTAMP NOT NULL,
-    LAST_USED_AT TIMESTAMP,
-    REVOKED_AT TIMESTAMP,
-    CONSTRAINT PK_PSC_ECPS_DEVICE PRIMARY KEY (DEVICE_ID)
-);
-CREATE INDEX PSC_ECPS_DEVICE_ID_NAT ON PSC_ECPS_DEVICE (ID_NAT);
+-- Schema version 3 created the e-CPS device table, PSC_ECPS_DEVICE. The device store now owns that table and its
+-- own schema versions (ecps/schema/V1.sql, recorded in PSC_ECPS_SCHEMA): this version is kept, empty, so that a
+-- database already at version 3 and a new one count the directory's versions alike.

@@ -18,9 +18,10 @@ import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 import org.pscfederator.keycloak.directory.DirectoryEntry;
-import org.pscfederator.keycloak.directory.DirectoryUserStorageProviderFactory;
 import org.pscfederator.keycloak.directory.ProfessionalUser;
 import org.pscfederator.keycloak.realm.PscRealm;
+import org.pscfederator.keycloak.realm.OwnSpi;
+import org.pscfederator.keycloak.directory.DirectoryStoreProvider;
 
 /**
  * Puts PSC's professional claims (SubjectRefPro, SubjectRole, otherIds...) in userinfo, from the directory. Kept out
@@ -62,7 +63,7 @@ public class PscProfessionalClaimsMapper extends AbstractOIDCProtocolMapper impl
             return List.of();
         }
         try {
-            return DirectoryUserStorageProviderFactory.storeOf(session).entries(user.getUsername());
+            return OwnSpi.required(session, DirectoryStoreProvider.class).store().entries(user.getUsername());
         } catch (SQLException e) {
             throw new ModelException("the professional directory cannot be read", e);
         }

@@ -6,6 +6,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.pscfederator.keycloak.realm.RealmAttributes;
 
 /**
  * PSC answers userinfo with a signed JWT: every relying service created in a realm that asks for it
@@ -14,7 +15,6 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  */
 final class SignedUserInfoDefault {
 
-    static final String REALM_ATTRIBUTE = "pscSignedUserInfo";
     static final String CLIENT_ATTRIBUTE = "user.info.response.signature.alg";
     static final String ALGORITHM = "RS256";
     private static final Set<String> KEYCLOAK_CLIENTS = Set.of(Constants.ADMIN_CONSOLE_CLIENT_ID,
@@ -33,7 +33,9 @@ final class SignedUserInfoDefault {
     }
 
     static void apply(ClientModel client) {
-        boolean realmWantsIt = "true".equals(client.getRealm().getAttribute(REALM_ATTRIBUTE));
+        // A bad pscSignedUserInfo throws RealmSettingException naming it: the client is not created, so the admin
+        // (or the realm import) sees the error rather than a relying service silently answered in plain JSON.
+        boolean realmWantsIt = RealmAttributes.settings(client.getRealm()).signedUserInfo();
         boolean oidc = client.getProtocol() == null || OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol());
         if (realmWantsIt && oidc && !KEYCLOAK_CLIENTS.contains(client.getClientId())
                 && client.getAttribute(CLIENT_ATTRIBUTE) == null) {

@@ -25,6 +25,7 @@ import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.core.events.EventDetail;
 
 /**
  * RFC 8705 certificate-bound tokens where Keycloak leaves gaps. Keycloak binds tokens, and checks the binding at
@@ -113,7 +114,7 @@ final class CertificateBoundTokensExecutor
                 context.getClient() == null ? "?" : LoggedText.of(context.getClient().getClientId()));
         new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
                 .event(EventType.INTROSPECT_TOKEN).client(context.getClient())
-                .detail(OrgCertificateAuthenticator.DETAIL_REASON, CERTIFICATE_MISMATCH)
+                .detail(EventDetail.REASON.wire(), CERTIFICATE_MISMATCH)
                 .detail("token_issued_for", token.getIssuedFor())
                 .error("invalid_token");
         // Keycloak introspects the token it reads back from the form after the policies: an empty one is inactive.

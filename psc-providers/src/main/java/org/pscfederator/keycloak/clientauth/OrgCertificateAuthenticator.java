@@ -24,8 +24,13 @@ import org.keycloak.services.x509.X509ClientCertificateLookup;
 import org.pscfederator.keycloak.certificates.CertificateChecks;
 import org.pscfederator.keycloak.certificates.CertificateRejectedException;
 import org.pscfederator.keycloak.certificates.CertificateRejection;
-import org.pscfederator.keycloak.certificates.RealmTrust;
+import org.pscfederator.keycloak.certificates.RealmCertificateChecks;
+import org.pscfederator.core.settings.TrustUse;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.core.events.ClientRefusal;
+import org.pscfederator.core.events.EventDetail;
 
 /**
  * Authenticates a relying service by its IGC-Santé ORG AUTH_CLI certificate (RFC 8705 {@code tls_client_auth}): the
@@ -35,23 +40,14 @@ import org.pscfederator.keycloak.logging.LoggedText;
  * <p>Keycloak runs every authenticator of the realm's client flow and keeps the result of the one the client is
  * registered with, so this one does nothing for clients of other types. A refusal is {@code invalid_client} (401)
  * with a reason, and a {@code CLIENT_LOGIN_ERROR} event naming it. Where the realm allows it (the sandbox only,
- * realm attribute {@value #SECRET_ALLOWED_ATTRIBUTE}), a request carrying a client secret is checked by Keycloak's
+ * realm attribute {@code pscClientSecretAllowed}), a request carrying a client secret is checked by Keycloak's
  * own secret authenticator instead; elsewhere a secret is refused.
  */
 final class OrgCertificateAuthenticator implements ClientAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(OrgCertificateAuthenticator.class);
 
-    static final String SECRET_ALLOWED_ATTRIBUTE = "pscClientSecretAllowed";
-    static final String DETAIL_REASON = "psc_reason";
-    static final String DETAIL_SERIAL = "psc_cert_serial";
-    static final String DETAIL_ISSUER = "psc_cert_issuer";
-    static final String DETAIL_METHOD = "psc_client_auth";
 
-    static final String NOT_REGISTERED = "certificate_not_registered";
-    static final String NO_BINDING = "no_certificate_registered";
-    static final String SECRET_NOT_ALLOWED = "client_secret_not_allowed";
-    static final String NOT_CONFIGURED = "not_configured";
 
     @Override
     public void authenticateClient(ClientAuthenticationFlowContext context) {
@@ -104,11 +100,12 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
         X509Certificate certificate = chain[0];
         CertificateChecks checks;
         try {
-            checks = RealmTrust.checks(realm, RealmTrust.Use.CLIENT);
+            checks = RealmCertificateChecks.of(context.getSession()).of(realm, TrustUse.CLIENT);
         } catch (IllegalStateException e) {
             LOG.errorf("relying-service authentication is not configured in realm %s: %s", realm.getName(),
                     LoggedText.of(e.getMessage()));
-            refuse(context, client, certificate, NOT_CONFIGURED, "client authentication is not available",
+            refuse(context, client, certificate, ClientRefusal.NOT_CONFIGURED.code(),
+                    "client authentication is not available",
                     "client trust not configured");
             return;
         }
@@ -123,18 +120,19 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
         try {
             bindings = CertificateBindings.parse(client.getAttribute(CertificateBindings.ATTRIBUTE));
         } catch (IllegalArgumentException e) {
-            refuse(context, client, certificate, NO_BINDING, "no certificate is registered for this client",
+            refuse(context, client, certificate, ClientRefusal.NO_CERTIFICATE_REGISTERED.code(),
+                    "no certificate is registered for this client",
                     e.getMessage());
             return;
         }
         if (!bindings.matches(certificate)) {
-            refuse(context, client, certificate, NOT_REGISTERED,
+            refuse(context, client, certificate, ClientRefusal.CERTIFICATE_NOT_REGISTERED.code(),
                     "the client certificate is not the one registered for this client",
                     "subject " + certificate.getSubjectX500Principal().getName() + " not bound to the client");
             return;
         }
-        context.getEvent().detail(DETAIL_METHOD, OrgCertificateAuthenticatorFactory.PROVIDER_ID)
-                .detail(DETAIL_SERIAL, certificate.getSerialNumber().toString(16));
+        context.getEvent().detail(EventDetail.CLIENT_AUTH.wire(), OrgCertificateAuthenticatorFactory.PROVIDER_ID)
+                .detail(EventDetail.CERT_SERIAL.wire(), certificate.getSerialNumber().toString(16));
         context.success();
     }
 
@@ -149,9 +147,18 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
             context.setClient(client);
             return;
         }
-        if (Boolean.parseBoolean(realm.getAttribute(SECRET_ALLOWED_ATTRIBUTE))) {
+        boolean secretAllowed;
+        try {
+            secretAllowed = RealmAttributes.settings(realm).clientSecretAllowed();
+        } catch (RealmSettingException e) {
+            // Fails closed: a secret is refused as not configured, like the certificate without trust.
+            LOG.errorf("client secrets refused in realm %s: %s", realm.getName(), LoggedText.of(e.getMessage()));
+            refuseUnconfigured(context, realm, clientId);
+            return;
+        }
+        if (secretAllowed) {
             new ClientIdAndSecretAuthenticator().authenticateClient(context);
-            context.getEvent().detail(DETAIL_METHOD, "client-secret (sandbox)");
+            context.getEvent().detail(EventDetail.CLIENT_AUTH.wire(), "client-secret (sandbox)");
             return;
         }
         if (client == null) {
@@ -160,9 +167,22 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
         }
         context.getEvent().client(clientId);
         context.setClient(client);
-        refuse(context, client, null, SECRET_NOT_ALLOWED,
+        refuse(context, client, null, ClientRefusal.CLIENT_SECRET_NOT_ALLOWED.code(),
                 "client secrets are not accepted here: authenticate with your ORG AUTH_CLI certificate"
                         + " (tls_client_auth)", "a client secret was sent");
+    }
+
+    private static void refuseUnconfigured(ClientAuthenticationFlowContext context, RealmModel realm,
+            String clientId) {
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client == null) {
+            context.failure(AuthenticationFlowError.CLIENT_NOT_FOUND, null);
+            return;
+        }
+        context.getEvent().client(clientId);
+        context.setClient(client);
+        refuse(context, client, null, ClientRefusal.NOT_CONFIGURED.code(), "client authentication is not available",
+                "pscClientSecretAllowed invalid");
     }
 
     private static boolean isOurs(ClientModel client) {
@@ -173,16 +193,16 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
             X509Certificate certificate, String reason, String description, String logDetail) {
         LOG.infof("client %s refused: %s (%s)", LoggedText.of(client.getClientId()), reason,
                 LoggedText.of(logDetail));
-        EventBuilder flowEvent = context.getEvent().detail(DETAIL_REASON, reason);
+        EventBuilder flowEvent = context.getEvent().detail(EventDetail.REASON.wire(), reason);
         EventBuilder loginEvent = new EventBuilder(context.getRealm(), context.getSession(),
                 context.getConnection()).event(EventType.CLIENT_LOGIN).client(client)
                 .detail(Details.CLIENT_AUTH_METHOD, OrgCertificateAuthenticatorFactory.PROVIDER_ID)
-                .detail(DETAIL_REASON, reason);
+                .detail(EventDetail.REASON.wire(), reason);
         if (certificate != null) {
             String serial = certificate.getSerialNumber().toString(16);
             String issuer = certificate.getIssuerX500Principal().getName();
-            flowEvent.detail(DETAIL_SERIAL, serial).detail(DETAIL_ISSUER, issuer);
-            loginEvent.detail(DETAIL_SERIAL, serial).detail(DETAIL_ISSUER, issuer);
+            flowEvent.detail(EventDetail.CERT_SERIAL.wire(), serial).detail(EventDetail.CERT_ISSUER.wire(), issuer);
+            loginEvent.detail(EventDetail.CERT_SERIAL.wire(), serial).detail(EventDetail.CERT_ISSUER.wire(), issuer);
         }
         loginEvent.error(Errors.INVALID_CLIENT_CREDENTIALS);
         Response response = ClientAuthUtil.errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(),

@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -18,23 +17,16 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class CardIdNat {
 
-    public static final String PATTERN_ATTRIBUTE = "pscCardIdNatPattern";
-    static final String DEFAULT_PATTERN = "^(.+)$";
     /** What an idNat may hold: digits and letters, and '/' for structure staff. Anything else is refused. */
     private static final Pattern ID_NAT = Pattern.compile("[0-9A-Za-z]{2,40}(/[0-9A-Za-z]{1,30})?");
 
     private CardIdNat() {
     }
 
-    public static Optional<String> of(X509Certificate certificate, String pattern) {
-        Pattern compiled;
-        try {
-            compiled = Pattern.compile(pattern == null || pattern.isBlank() ? DEFAULT_PATTERN : pattern);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalStateException(PATTERN_ATTRIBUTE + " is not a regular expression: " + e.getMessage());
-        }
+    /** @param pattern the realm's, {@code pscCardIdNatPattern} (RealmSettings checks it has a group 1) */
+    public static Optional<String> of(X509Certificate certificate, Pattern pattern) {
         return commonName(certificate.getSubjectX500Principal()).flatMap(cn -> {
-            Matcher matcher = compiled.matcher(cn);
+            Matcher matcher = pattern.matcher(cn);
             if (!matcher.matches() || matcher.groupCount() < 1 || matcher.group(1) == null) {
                 return Optional.empty();
             }

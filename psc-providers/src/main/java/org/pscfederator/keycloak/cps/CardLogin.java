@@ -20,9 +20,13 @@ import org.keycloak.services.x509.X509ClientCertificateLookup;
 import org.pscfederator.keycloak.certificates.CertificateChecks;
 import org.pscfederator.keycloak.certificates.CertificateRejectedException;
 import org.pscfederator.keycloak.certificates.CertificateRejection;
-import org.pscfederator.keycloak.certificates.RealmTrust;
+import org.pscfederator.keycloak.certificates.RealmCertificateChecks;
+import org.pscfederator.core.settings.TrustUse;
+import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.core.events.CardRefusal;
+import org.pscfederator.core.events.EventDetail;
 
 /**
  * Logs a professional in with the card certificate their browser presented: the realm's card trust policy, then the
@@ -34,11 +38,6 @@ public final class CardLogin {
     private static final Logger LOG = Logger.getLogger(CardLogin.class);
 
     /** Event details, for audit: how, who, with which certificate. */
-    public static final String DETAIL_MEANS = "psc_means";
-    public static final String DETAIL_ID_NAT = "psc_idnat";
-    public static final String DETAIL_SERIAL = "psc_cert_serial";
-    public static final String DETAIL_ISSUER = "psc_cert_issuer";
-    public static final String DETAIL_REASON = "psc_reason";
     public static final String MEANS = "CPS";
 
     static final String ERROR_TEMPLATE = "psc-card-error.ftl";
@@ -47,12 +46,12 @@ public final class CardLogin {
     }
 
     /** The holder of a card that passed every check, or why it did not: shared by the login and device activation. */
-    public record Holder(String idNat, UserModel user, String reason, String error, String logDetail) {
+    public record Holder(String idNat, UserModel user, CardRefusal reason, String error, String logDetail) {
         public boolean accepted() {
             return user != null;
         }
 
-        static Holder refused(String reason, String error, String logDetail) {
+        static Holder refused(CardRefusal reason, String error, String logDetail) {
             return new Holder(null, null, reason, error, logDetail);
         }
     }
@@ -64,7 +63,7 @@ public final class CardLogin {
             return;
         }
         context.getAuthenticationSession().setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.CARD);
-        context.getAuthenticationSession().setUserSessionNote(DETAIL_MEANS, MEANS);
+        context.getAuthenticationSession().setUserSessionNote(EventDetail.MEANS.wire(), MEANS);
         context.setUser(holder.user());
         context.success();
     }
@@ -75,71 +74,76 @@ public final class CardLogin {
      */
     public static Holder holder(KeycloakSession session, RealmModel realm, HttpRequest httpRequest,
             EventBuilder event) {
-        event.detail(DETAIL_MEANS, MEANS);
+        event.detail(EventDetail.MEANS.wire(), MEANS);
         X509Certificate[] chain;
         try {
             chain = session.getProvider(X509ClientCertificateLookup.class).getCertificateChain(httpRequest);
         } catch (GeneralSecurityException e) {
-            return Holder.refused(CertificateRejection.UNREADABLE.code(), Errors.INVALID_USER_CREDENTIALS,
+            return Holder.refused(refusalOf(CertificateRejection.UNREADABLE), Errors.INVALID_USER_CREDENTIALS,
                     "unreadable client certificate: " + e.getMessage());
         }
         if (chain == null || chain.length == 0) {
-            return Holder.refused(CertificateRejection.NO_CERTIFICATE.code(), Errors.INVALID_USER_CREDENTIALS,
+            return Holder.refused(refusalOf(CertificateRejection.NO_CERTIFICATE), Errors.INVALID_USER_CREDENTIALS,
                     "no client certificate presented");
         }
         X509Certificate card = chain[0];
-        event.detail(DETAIL_SERIAL, card.getSerialNumber().toString(16))
-                .detail(DETAIL_ISSUER, card.getIssuerX500Principal().getName());
+        event.detail(EventDetail.CERT_SERIAL.wire(), card.getSerialNumber().toString(16))
+                .detail(EventDetail.CERT_ISSUER.wire(), card.getIssuerX500Principal().getName());
         CertificateChecks checks;
         try {
-            checks = RealmTrust.checks(realm, RealmTrust.Use.CARD);
+            checks = RealmCertificateChecks.of(session).of(realm, TrustUse.CARD);
         } catch (IllegalStateException e) {
             LOG.errorf("card login is not configured in realm %s: %s", realm.getName(),
                     LoggedText.of(e.getMessage()));
-            return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card trust not configured");
+            return Holder.refused(CardRefusal.NOT_CONFIGURED, Errors.INVALID_CONFIG, "card trust not configured");
         }
         try {
             List<X509Certificate> path = checks.verify(chain);
             LOG.debugf("card certificate %s accepted, path length %d", card.getSerialNumber().toString(16),
                     path.size());
         } catch (CertificateRejectedException e) {
-            return Holder.refused(e.rejection().code(), Errors.INVALID_USER_CREDENTIALS, e.getMessage());
+            return Holder.refused(refusalOf(e.rejection()), Errors.INVALID_USER_CREDENTIALS, e.getMessage());
         }
         Optional<String> idNat;
         try {
-            idNat = CardIdNat.of(card, realm.getAttribute(CardIdNat.PATTERN_ATTRIBUTE));
+            idNat = CardIdNat.of(card, RealmAttributes.settings(realm).cardIdNatPattern());
         } catch (IllegalStateException e) {
             LOG.errorf("card login is misconfigured in realm %s: %s", realm.getName(),
                     LoggedText.of(e.getMessage()));
-            return Holder.refused("not_configured", Errors.INVALID_CONFIG, "card idNat pattern invalid");
+            return Holder.refused(CardRefusal.NOT_CONFIGURED, Errors.INVALID_CONFIG, "card idNat pattern invalid");
         }
         if (idNat.isEmpty()) {
-            return Holder.refused("no_idnat", Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject "
+            return Holder.refused(CardRefusal.NO_IDNAT, Errors.INVALID_USER_CREDENTIALS, "no idNat in the certificate subject "
                     + card.getSubjectX500Principal().getName());
         }
-        event.detail(DETAIL_ID_NAT, idNat.get());
+        event.detail(EventDetail.ID_NAT.wire(), idNat.get());
         UserModel user;
         try {
             user = session.users().getUserByUsername(realm, idNat.get());
         } catch (RuntimeException e) {
             // The directory could not be read: nobody is let in on a guess.
             LOG.errorf("directory lookup failed during card login: %s", LoggedText.of(e));
-            return Holder.refused("directory_unavailable", Errors.INVALID_USER_CREDENTIALS, "directory unavailable");
+            return Holder.refused(CardRefusal.DIRECTORY_UNAVAILABLE, Errors.INVALID_USER_CREDENTIALS, "directory unavailable");
         }
         if (user == null) {
-            return Holder.refused("unknown_professional", Errors.USER_NOT_FOUND, "idNat not in the directory");
+            return Holder.refused(CardRefusal.UNKNOWN_PROFESSIONAL, Errors.USER_NOT_FOUND, "idNat not in the directory");
         }
         if (!user.isEnabled()) {
-            return Holder.refused("unknown_professional", Errors.USER_DISABLED, "user disabled");
+            return Holder.refused(CardRefusal.UNKNOWN_PROFESSIONAL, Errors.USER_DISABLED, "user disabled");
         }
         return new Holder(idNat.get(), user, null, null, null);
     }
 
-    private static void refuse(AuthenticationFlowContext context, String reason, String error, String logDetail) {
-        LOG.infof("card login refused: %s (%s)", reason, LoggedText.of(logDetail));
-        context.getEvent().detail(DETAIL_REASON, reason).error(error);
+    /** The page's reason for a certificate's rejection: the same code (CardRefusalTest keeps them in step). */
+    static CardRefusal refusalOf(CertificateRejection rejection) {
+        return CardRefusal.of(rejection.code()).orElse(CardRefusal.UNKNOWN);
+    }
+
+    private static void refuse(AuthenticationFlowContext context, CardRefusal reason, String error, String logDetail) {
+        LOG.infof("card login refused: %s (%s)", reason.code(), LoggedText.of(logDetail));
+        context.getEvent().detail(EventDetail.REASON.wire(), reason.code()).error(error);
         Response page = context.form()
-                .setAttribute("pscCardReason", reason)
+                .setAttribute("pscCardReason", reason.code())
                 .createForm(ERROR_TEMPLATE);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
     }

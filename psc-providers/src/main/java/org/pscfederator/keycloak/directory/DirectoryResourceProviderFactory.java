@@ -5,6 +5,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.pscfederator.keycloak.realm.OwnSpi;
 
 /** {@code /auth/realms/{realm}/psc-directory}: the directory's admin endpoints. */
 public class DirectoryResourceProviderFactory implements RealmResourceProviderFactory {
@@ -13,7 +14,7 @@ public class DirectoryResourceProviderFactory implements RealmResourceProviderFa
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new DirectoryResourceProvider(session, DirectoryUserStorageProviderFactory.storeOf(session));
+        return new DirectoryResourceProvider(session, OwnSpi.required(session, DirectoryStoreProvider.class).store());
     }
 
     @Override

@@ -31,11 +31,6 @@ public final class DirectoryStore {
         this.dataSource = dataSource;
     }
 
-    /** Keycloak's database, its schema migrated: for the tables kept beside the directory (e-CPS devices). */
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     public void migrate() throws SQLException {
         DirectorySchema.migrate(dataSource);
     }

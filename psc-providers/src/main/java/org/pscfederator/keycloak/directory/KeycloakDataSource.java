@@ -11,12 +11,12 @@ import io.quarkus.arc.InstanceHandle;
  * Keycloak's JPA SPI module cannot be compiled against (its parent pom is not published), so the datasource is
  * taken from the Quarkus container that Keycloak runs in.
  */
-final class KeycloakDataSource {
+public final class KeycloakDataSource {
 
     private KeycloakDataSource() {
     }
 
-    static DataSource get() {
+    public static DataSource get() {
         InstanceHandle<AgroalDataSource> handle = Arc.container().instance(AgroalDataSource.class);
         if (!handle.isAvailable()) {
             throw new IllegalStateException("Keycloak's datasource is not available to the directory");

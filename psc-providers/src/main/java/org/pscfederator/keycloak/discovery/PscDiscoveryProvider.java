@@ -1,17 +1,21 @@
 package org.pscfederator.keycloak.discovery;
 
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCWellKnownProviderFactory;
 import org.keycloak.protocol.oidc.representations.OIDCConfigurationRepresentation;
 import org.keycloak.wellknown.WellKnownProvider;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.keycloak.realm.RealmAttributes;
 
 /**
  * Serves PSC's discovery document: built by Keycloak's own OpenID configuration provider, then adjusted.
  */
 final class PscDiscoveryProvider implements WellKnownProvider {
 
-    /** The realm attribute by which the sandbox lets psc-org-mtls clients use a secret (clientauth package). */
-    static final String SECRET_ALLOWED_ATTRIBUTE = "pscClientSecretAllowed";
+    private static final Logger LOG = Logger.getLogger(PscDiscoveryProvider.class);
 
     private final KeycloakSession session;
 
@@ -24,7 +28,18 @@ final class PscDiscoveryProvider implements WellKnownProvider {
         WellKnownProvider keycloakProvider =
                 session.getProvider(WellKnownProvider.class, OIDCWellKnownProviderFactory.PROVIDER_ID);
         return PscDiscoveryDocument.apply((OIDCConfigurationRepresentation) keycloakProvider.getConfig(),
-                Boolean.parseBoolean(session.getContext().getRealm().getAttribute(SECRET_ALLOWED_ATTRIBUTE)));
+                secretAllowed(session.getContext().getRealm()));
+    }
+
+    /** As the client authenticator reads it: a bad value refuses secrets, so the document does not offer them. */
+    private static boolean secretAllowed(RealmModel realm) {
+        try {
+            return RealmAttributes.settings(realm).clientSecretAllowed();
+        } catch (RealmSettingException e) {
+            LOG.errorf("discovery of realm %s offers no client secret: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
+            return false;
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
+import org.pscfederator.core.settings.EcpsSettings;
 
 /**
  * One-time activation codes (8 digits) bound to an idNat, in the single-use store: valid for a short time, used at

@@ -35,8 +35,15 @@ import org.pscfederator.directory.NationalColumn;
 import org.pscfederator.keycloak.directory.DirectoryEntry;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.RealmAdminCheck;
-import org.pscfederator.keycloak.directory.DirectoryUserStorageProviderFactory;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.core.settings.EcpsSettings;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import jakarta.ws.rs.WebApplicationException;
+import org.pscfederator.core.events.EcpsRefusal;
+import org.pscfederator.core.events.EventDetail;
+import org.pscfederator.keycloak.realm.OwnSpi;
+import org.pscfederator.keycloak.directory.DirectoryStoreProvider;
 
 /**
  * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
@@ -82,27 +89,28 @@ public class DeviceApi implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response activationByContact(Map<String, Object> body) {
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
-                .detail(EcpsEvents.DETAIL_ACTION, "activation_code_requested");
+                .detail(EventDetail.ECPS_ACTION.wire(), "activation_code_requested");
         Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
         if (idNat.isEmpty()) {
-            event.detail(EcpsEvents.DETAIL_REASON, "invalid_identifier").error(Errors.INVALID_INPUT);
-            return error(400, "invalid_identifier");
+            event.detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code()).error(Errors.INVALID_INPUT);
+            return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
-        event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
-        EcpsSettings settings = EcpsSettings.of(realm());
+        event.detail(EventDetail.ID_NAT.wire(), idNat.get());
+        EcpsSettings settings = settings();
         // Counted before the directory is read, known or not, so that the limit says nothing about who exists.
         ActivationCodes.Request allowed = new ActivationCodes(session).takeContactRequest(idNat.get(), address(),
                 settings);
         if (allowed != ActivationCodes.Request.ALLOWED) {
-            String reason = allowed == ActivationCodes.Request.ID_NAT_LIMIT ? "too_many_activation_requests_identifier"
-                    : "too_many_activation_requests_address";
-            event.detail(EcpsEvents.DETAIL_REASON, reason).error(Errors.INVALID_REQUEST);
+            EcpsRefusal reason = allowed == ActivationCodes.Request.ID_NAT_LIMIT
+                    ? EcpsRefusal.TOO_MANY_ACTIVATION_REQUESTS_IDENTIFIER
+                    : EcpsRefusal.TOO_MANY_ACTIVATION_REQUESTS_ADDRESS;
+            event.detail(EventDetail.REASON.wire(), reason.code()).error(Errors.INVALID_REQUEST);
             return tooMany(reason, "Trop de demandes de code d'activation. Réessayez dans une heure.");
         }
         try {
-            List<DirectoryEntry> entries = DirectoryUserStorageProviderFactory.storeOf(session).entries(idNat.get());
+            List<DirectoryEntry> entries = OwnSpi.required(session, DirectoryStoreProvider.class).store().entries(idNat.get());
             if (entries.isEmpty()) {
-                event.detail(EcpsEvents.DETAIL_REASON, "unknown_professional").error(Errors.USER_NOT_FOUND);
+                event.detail(EventDetail.REASON.wire(), "unknown_professional").error(Errors.USER_NOT_FOUND);
             } else {
                 String code = new ActivationCodes(session).issue(idNat.get(), settings.activationCodeSeconds());
                 notifications(settings).sendActivationCode(idNat.get(), contactOf(entries), code,
@@ -111,7 +119,7 @@ public class DeviceApi implements RealmResourceProvider {
             }
         } catch (SQLException | NotificationSender.NotificationException e) {
             LOG.errorf("activation code for %s not sent: %s", LoggedText.of(idNat.get()), LoggedText.of(e.getMessage()));
-            event.detail(EcpsEvents.DETAIL_REASON, "not_sent").error(Errors.INVALID_REQUEST);
+            event.detail(EventDetail.REASON.wire(), "not_sent").error(Errors.INVALID_REQUEST);
         }
         return Response.accepted(Map.of("status", "sent_if_known",
                 "message", "Si cet identifiant est connu, un code d'activation a été envoyé à vos coordonnées.")).build();
@@ -125,14 +133,14 @@ public class DeviceApi implements RealmResourceProvider {
     @Path("v1/activation/card")
     public Response activationByCard(@HeaderParam("Accept") String accept) {
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
-                .detail(EcpsEvents.DETAIL_ACTION, "activation_code_by_card");
+                .detail(EventDetail.ECPS_ACTION.wire(), "activation_code_by_card");
         CardLogin.Holder holder = CardLogin.holder(session, realm(), session.getContext().getHttpRequest(), event);
-        event.detail(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
+        event.detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         if (!holder.accepted()) {
-            event.detail(EcpsEvents.DETAIL_REASON, holder.reason()).error(holder.error());
-            return error(403, "card_" + holder.reason());
+            event.detail(EventDetail.REASON.wire(), holder.reason().code()).error(holder.error());
+            return error(403, "card_" + holder.reason().code());
         }
-        EcpsSettings settings = EcpsSettings.of(realm());
+        EcpsSettings settings = settings();
         String code = new ActivationCodes(session).issue(holder.idNat(), settings.activationCodeSeconds());
         event.success();
         String api = session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "")
@@ -161,30 +169,32 @@ public class DeviceApi implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(Map<String, Object> body) {
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
-                .detail(EcpsEvents.DETAIL_ACTION, "device_registered");
+                .detail(EventDetail.ECPS_ACTION.wire(), "device_registered");
         Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
         if (idNat.isEmpty()) {
-            event.detail(EcpsEvents.DETAIL_REASON, "invalid_identifier").error(Errors.INVALID_INPUT);
-            return error(400, "invalid_identifier");
+            event.detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code()).error(Errors.INVALID_INPUT);
+            return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
-        event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
+        event.detail(EventDetail.ID_NAT.wire(), idNat.get());
         String jwk;
         try {
             jwk = SignedByDevice.publicJwk(map(body, "public_jwk"));
         } catch (DeviceApiException e) {
-            event.detail(EcpsEvents.DETAIL_REASON, e.reason()).error(Errors.INVALID_INPUT);
+            event.detail(EventDetail.REASON.wire(), e.reason()).error(Errors.INVALID_INPUT);
             return error(e.status(), e.reason());
         }
         ActivationCodes.Redemption redemption = new ActivationCodes(session).redeem(idNat.get(), address(),
-                text(body, "activation_code"), EcpsSettings.of(realm()));
+                text(body, "activation_code"), settings());
         if (redemption == ActivationCodes.Redemption.TOO_MANY_GUESSES) {
-            event.detail(EcpsEvents.DETAIL_REASON, "too_many_activation_guesses").error(Errors.INVALID_CODE);
-            return tooMany("too_many_activation_guesses",
+            event.detail(EventDetail.REASON.wire(), EcpsRefusal.TOO_MANY_ACTIVATION_GUESSES.code())
+                    .error(Errors.INVALID_CODE);
+            return tooMany(EcpsRefusal.TOO_MANY_ACTIVATION_GUESSES,
                     "Trop de codes d'activation erronés. Réessayez dans une heure avec un nouveau code.");
         }
         if (redemption != ActivationCodes.Redemption.REGISTERED) {
-            event.detail(EcpsEvents.DETAIL_REASON, "invalid_activation_code").error(Errors.INVALID_CODE);
-            return error(400, "invalid_activation_code");
+            event.detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_ACTIVATION_CODE.code())
+                    .error(Errors.INVALID_CODE);
+            return error(400, EcpsRefusal.INVALID_ACTIVATION_CODE.code());
         }
         return json(201, registered(idNat.get(), jwk, label(body), event));
     }
@@ -192,7 +202,7 @@ public class DeviceApi implements RealmResourceProvider {
     private Map<String, Object> registered(String idNat, String jwk, String label, EventBuilder event) {
         Device device = new Device(UUID.randomUUID().toString(), idNat, jwk, label, Instant.now(), null, null);
         devices.add(device);
-        event.detail(EcpsEvents.DETAIL_DEVICE, device.id()).success();
+        event.detail(EventDetail.DEVICE.wire(), device.id()).success();
         return shown(device);
     }
 
@@ -241,20 +251,20 @@ public class DeviceApi implements RealmResourceProvider {
             EventBuilder event = EcpsEvents.about(EcpsEvents.of(session, realm(),
                     answer.outcome() == Outcome.APPROVED ? EventType.CUSTOM_REQUIRED_ACTION : EventType.LOGIN_ERROR),
                     answer.device(), answer.request())
-                    .detail(EcpsEvents.DETAIL_ACTION, "device_answer")
-                    .detail(EcpsEvents.DETAIL_OUTCOME, answer.outcome().code());
+                    .detail(EventDetail.ECPS_ACTION.wire(), "device_answer")
+                    .detail(EventDetail.OUTCOME.wire(), answer.outcome().code());
             if (answer.outcome() == Outcome.APPROVED) {
                 event.success();
             } else {
-                event.detail(EcpsEvents.DETAIL_REASON, answer.outcome().code()).error(Errors.INVALID_USER_CREDENTIALS);
+                event.detail(EventDetail.REASON.wire(), answer.outcome().code()).error(Errors.INVALID_USER_CREDENTIALS);
             }
             return json(200, Map.of("outcome", answer.outcome().code()));
         } catch (DeviceApiException e) {
             Device device = e.device() != null ? e.device() : known.device();
             EventBuilder event = EcpsEvents.about(EcpsEvents.of(session, realm(), EventType.LOGIN_ERROR),
                     device, known.request())
-                    .detail(EcpsEvents.DETAIL_ACTION, "device_answer")
-                    .detail(EcpsEvents.DETAIL_REASON, e.reason());
+                    .detail(EventDetail.ECPS_ACTION.wire(), "device_answer")
+                    .detail(EventDetail.REASON.wire(), e.reason());
             event.error(Errors.INVALID_USER_CREDENTIALS);
             LOG.infof("e-CPS answer refused: %s (%s)", e.reason(), LoggedText.of(e.getMessage()));
             return error(e.status(), e.reason());
@@ -338,7 +348,7 @@ public class DeviceApi implements RealmResourceProvider {
         RealmAdminCheck.require(session);
         Optional<String> parsed = IdNatInput.parse(idNat);
         if (parsed.isEmpty()) {
-            return error(400, "invalid_identifier");
+            return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
         return json(200, Map.of("devices", shownAll(devices.of(parsed.get()))));
     }
@@ -351,12 +361,12 @@ public class DeviceApi implements RealmResourceProvider {
     public Response adminRegister(Map<String, Object> body) {
         RealmAdminCheck.require(session);
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
-                .detail(EcpsEvents.DETAIL_ACTION, "device_registered_by_admin");
+                .detail(EventDetail.ECPS_ACTION.wire(), "device_registered_by_admin");
         Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
         if (idNat.isEmpty()) {
-            return error(400, "invalid_identifier");
+            return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
-        event.detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
+        event.detail(EventDetail.ID_NAT.wire(), idNat.get());
         try {
             return json(201, registered(idNat.get(), SignedByDevice.publicJwk(map(body, "public_jwk")), label(body),
                     event));
@@ -383,7 +393,7 @@ public class DeviceApi implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminOutbox(@PathParam("idNat") String idNat) {
         RealmAdminCheck.require(session);
-        if (!"outbox".equals(EcpsSettings.of(realm()).notifications())) {
+        if (settings().notifications() != EcpsSettings.Notifications.OUTBOX) {
             return error(404, "no_outbox");
         }
         Optional<String> parsed = IdNatInput.parse(idNat);
@@ -396,19 +406,32 @@ public class DeviceApi implements RealmResourceProvider {
     private Response revoke(Device device, String by) {
         boolean revoked = devices.revoke(device.id(), Instant.now());
         EcpsEvents.about(EcpsEvents.of(session, realm(), EventType.REMOVE_CREDENTIAL), device, null)
-                .detail(EcpsEvents.DETAIL_ACTION, "device_revoked_by_" + by).success();
+                .detail(EventDetail.ECPS_ACTION.wire(), "device_revoked_by_" + by).success();
         return json(200, Map.of("device_id", device.id(), "revoked", true, "already_revoked", !revoked));
     }
 
     private Response refused(DeviceApiException e, EventType type, String action) {
         EcpsEvents.about(EcpsEvents.of(session, realm(), type), e.device(), null)
-                .detail(EcpsEvents.DETAIL_ACTION, action).detail(EcpsEvents.DETAIL_REASON, e.reason())
+                .detail(EventDetail.ECPS_ACTION.wire(), action).detail(EventDetail.REASON.wire(), e.reason())
                 .error(Errors.INVALID_USER_CREDENTIALS);
         return error(e.status(), e.reason());
     }
 
+    /**
+     * The realm's e-CPS settings; a bad one fails closed: 503 {@code unavailable} to the app, the attribute named in
+     * the log for the operator, nothing issued or registered.
+     */
+    private EcpsSettings settings() {
+        try {
+            return RealmAttributes.settings(realm()).ecps();
+        } catch (RealmSettingException e) {
+            LOG.errorf("e-CPS device API unavailable in realm %s: %s", realm().getName(), LoggedText.of(e.getMessage()));
+            throw new WebApplicationException(error(503, EcpsRefusal.UNAVAILABLE.code()));
+        }
+    }
+
     private NotificationSender notifications(EcpsSettings settings) {
-        return "outbox".equals(settings.notifications()) ? new Outbox(session)
+        return settings.notifications() == EcpsSettings.Notifications.OUTBOX ? new Outbox(session)
                 : new MailNotificationSender(session, realm());
     }
 
@@ -488,8 +511,8 @@ public class DeviceApi implements RealmResourceProvider {
     }
 
     /** 429 with the reason, a French message the app can show, and when to try again. */
-    private static Response tooMany(String reason, String message) {
-        Response answer = json(429, Map.of("error", reason, "message", message));
+    private static Response tooMany(EcpsRefusal reason, String message) {
+        Response answer = json(429, Map.of("error", reason.code(), "message", message));
         return Response.fromResponse(answer).header("Retry-After", ActivationCodes.secondsLeft()).build();
     }
 

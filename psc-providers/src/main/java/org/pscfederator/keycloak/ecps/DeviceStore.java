@@ -13,13 +13,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import javax.sql.DataSource;
+import org.keycloak.provider.Provider;
 
 /**
- * The e-CPS devices, in table PSC_ECPS_DEVICE of Keycloak's database (schema script V3 of the directory's runner).
+ * The e-CPS devices, in table PSC_ECPS_DEVICE of Keycloak's database (its own schema, ecps/schema, migrated by
+ * DatabaseDeviceStoreFactory).
  * Writes commit on a thread of their own, outside the request's transaction: a revocation must hold even if the
  * request that made it fails afterwards, and a registration is complete when the device is told its id.
  */
-public final class DeviceStore {
+public final class DeviceStore implements Provider {
 
     private static final String COLUMNS = "DEVICE_ID, ID_NAT, PUBLIC_JWK, LABEL, CREATED_AT, LAST_USED_AT, REVOKED_AT";
 
@@ -116,5 +118,10 @@ public final class DeviceStore {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Shared by every session: its factory holds it, a session's end leaves it open. */
+    @Override
+    public void close() {
     }
 }

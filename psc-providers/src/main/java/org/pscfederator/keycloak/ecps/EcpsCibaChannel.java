@@ -13,6 +13,12 @@ import org.keycloak.protocol.oidc.grants.ciba.channel.CIBAAuthenticationRequest;
 import org.keycloak.protocol.oidc.grants.device.DeviceGrantType;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.core.settings.EcpsSettings;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import org.pscfederator.core.events.EcpsRefusal;
+import org.pscfederator.core.events.EventDetail;
+import org.pscfederator.keycloak.realm.OwnSpi;
 
 /**
  * CIBA (poll mode) through e-CPS: a relying service's backchannel request becomes an e-CPS request for the idNat in
@@ -33,7 +39,15 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
     @Override
     public boolean requestAuthentication(CIBAAuthenticationRequest request, String infoUsedByAuthenticator) {
         RealmModel realm = session.getContext().getRealm();
-        EcpsSettings settings = EcpsSettings.of(realm);
+        EcpsSettings settings;
+        try {
+            settings = RealmAttributes.settings(realm).ecps();
+        } catch (RealmSettingException e) {
+            // Fails closed: Keycloak answers the relying service 503; the log names the attribute.
+            LOG.errorf("CIBA e-CPS request refused, e-CPS unavailable in realm %s: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
+            return false;
+        }
         String idNat = request.getUser().getUsername();
         String address = session.getContext().getConnection().getRemoteAddr();
         PushSource source = PushSource.relyingService(request.getClient().getClientId());
@@ -41,8 +55,8 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
             // The user resolver answered the caller slow_down already unless two requests raced for the last push;
             // then Keycloak answers 503 "Unexpected response from authentication device". Nothing is pushed.
             LOG.infof("CIBA e-CPS request refused: push limit reached");
-            EcpsEvents.of(session, realm, org.keycloak.events.EventType.LOGIN).detail(EcpsEvents.DETAIL_ID_NAT, idNat)
-                    .detail(EcpsEvents.DETAIL_REASON, "too_many_pushes").error(org.keycloak.events.Errors.INVALID_REQUEST);
+            EcpsEvents.of(session, realm, org.keycloak.events.EventType.LOGIN).detail(EventDetail.ID_NAT.wire(), idNat)
+                    .detail(EventDetail.REASON.wire(), EcpsRefusal.TOO_MANY_PUSHES.code()).error(org.keycloak.events.Errors.INVALID_REQUEST);
             return false;
         }
         String clientName = request.getClient().getName() == null || request.getClient().getName().isBlank()
@@ -51,7 +65,7 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
                 Math.min(settings.requestSeconds(), realm.getCibaPolicy().getExpiresIn()), request.getAuthResultId());
         if (!(request.getUser() instanceof UnknownProfessional)) {
             try {
-                List<Device> active = DeviceApiFactory.devices(session).of(idNat).stream()
+                List<Device> active = OwnSpi.required(session, DeviceStore.class).of(idNat).stream()
                         .filter(device -> !device.revoked()).toList();
                 if (!active.isEmpty()) {
                     PushGateways.of(session, settings).notify(active, opened);
@@ -71,8 +85,8 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
         }
         if (outcome == Outcome.APPROVED) {
             DeviceGrantType.approveUserCode(session, realm, request.cibaAuthResultId(), "fake", Map.of(
-                    PscAmr.USER_SESSION_NOTE, PscAmr.MOBILE, EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS,
-                    EcpsEvents.DETAIL_DEVICE, deviceId));
+                    PscAmr.USER_SESSION_NOTE, PscAmr.MOBILE, EventDetail.MEANS.wire(), EcpsEvents.MEANS,
+                    EventDetail.DEVICE.wire(), deviceId));
         } else {
             DeviceGrantType.denyUserCode(session, realm, request.cibaAuthResultId());
         }

@@ -17,6 +17,13 @@ import org.keycloak.protocol.oidc.grants.ciba.resolvers.CIBALoginUserResolver;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.ErrorResponseException;
 import org.pscfederator.keycloak.realm.PscRealm;
+import org.pscfederator.core.settings.EcpsSettings;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import org.jboss.logging.Logger;
+import org.pscfederator.core.events.EcpsRefusal;
+import org.pscfederator.core.events.EventDetail;
 
 /**
  * Resolves CIBA's {@code login_hint} (an idNat) to the professional. An idNat the directory does not know resolves
@@ -24,6 +31,8 @@ import org.pscfederator.keycloak.realm.PscRealm;
  * the request expires. A hint that is not an idNat at all is refused, which says nothing about anyone.
  */
 public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
+
+    private static final Logger LOG = Logger.getLogger(EcpsCibaUserResolver.class);
 
     private final KeycloakSession session;
 
@@ -59,10 +68,20 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
         if (client == null) {
             return;
         }
+        EcpsSettings settings;
+        try {
+            settings = RealmAttributes.settings(realm).ecps();
+        } catch (RealmSettingException e) {
+            // Fails closed: no request is opened; the log names the attribute, the caller may retry later.
+            LOG.errorf("CIBA e-CPS request refused, e-CPS unavailable in realm %s: %s", realm.getName(),
+                    LoggedText.of(e.getMessage()));
+            throw new ErrorResponseException(OAuthErrorException.TEMPORARILY_UNAVAILABLE,
+                    "e-CPS authentication is unavailable", Response.Status.SERVICE_UNAVAILABLE);
+        }
         if (new PushLimits(session).spent(idNat, session.getContext().getConnection().getRemoteAddr(),
-                PushSource.relyingService(client.getClientId()), EcpsSettings.of(realm))) {
+                PushSource.relyingService(client.getClientId()), settings)) {
             EcpsEvents.of(session, realm, EventType.LOGIN).client(client)
-                    .detail(EcpsEvents.DETAIL_ID_NAT, idNat).detail(EcpsEvents.DETAIL_REASON, "too_many_pushes")
+                    .detail(EventDetail.ID_NAT.wire(), idNat).detail(EventDetail.REASON.wire(), EcpsRefusal.TOO_MANY_PUSHES.code())
                     .error(Errors.INVALID_REQUEST);
             throw new ErrorResponseException(Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
                     .header("Retry-After", PushLimits.secondsLeft())

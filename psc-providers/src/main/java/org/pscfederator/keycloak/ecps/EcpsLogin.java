@@ -13,11 +13,16 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.keycloak.realm.RealmAttributes;
+import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.core.settings.EcpsSettings;
+import org.pscfederator.core.events.EcpsRefusal;
+import org.pscfederator.core.events.EventDetail;
+import org.pscfederator.keycloak.realm.OwnSpi;
 
 /**
  * The e-CPS login in the browser: the identifier form, the push, the wait page with its 2-digit code, then the
@@ -72,25 +77,29 @@ public final class EcpsLogin {
     }
 
     private static void identify(AuthenticationFlowContext context, String typed, boolean remember) {
-        RealmModel realm = context.getRealm();
-        context.getEvent().detail(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
+        context.getEvent().detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         Optional<String> idNat = IdNatInput.parse(typed);
         if (idNat.isEmpty()) {
-            context.getEvent().detail(EcpsEvents.DETAIL_REASON, "invalid_identifier").error(Errors.INVALID_INPUT);
+            context.getEvent().detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code())
+                    .error(Errors.INVALID_INPUT);
             Response page = context.form().setAttribute("pscEcpsIdNat", "")
-                    .setAttribute("pscEcpsError", "invalid_identifier").createForm(IDENTIFIER_TEMPLATE);
+                    .setAttribute("pscEcpsError", EcpsRefusal.INVALID_IDENTIFIER.code()).createForm(IDENTIFIER_TEMPLATE);
             context.failureChallenge(AuthenticationFlowError.INVALID_USER, page);
             return;
         }
-        context.getEvent().detail(EcpsEvents.DETAIL_ID_NAT, idNat.get());
+        context.getEvent().detail(EventDetail.ID_NAT.wire(), idNat.get());
         rememberIdentifier(context, remember ? idNat.get() : null, remember);
-        EcpsSettings settings = EcpsSettings.of(realm);
+        Optional<EcpsSettings> read = settings(context);
+        if (read.isEmpty()) {
+            return;
+        }
+        EcpsSettings settings = read.get();
         String address = context.getConnection().getRemoteAddr();
         PushSource source = PushSource.browser(address);
         PushLimits.Verdict verdict = new PushLimits(context.getSession()).take(idNat.get(), address, source, settings);
         if (verdict != PushLimits.Verdict.ALLOWED) {
-            String reason = verdict == PushLimits.Verdict.ID_NAT_LIMIT ? "too_many_pushes_identifier"
-                    : "too_many_pushes_address";
+            EcpsRefusal reason = verdict == PushLimits.Verdict.ID_NAT_LIMIT ? EcpsRefusal.TOO_MANY_PUSHES_IDENTIFIER
+                    : EcpsRefusal.TOO_MANY_PUSHES_ADDRESS;
             refuse(context, reason, Errors.INVALID_REQUEST);
             return;
         }
@@ -114,7 +123,7 @@ public final class EcpsLogin {
             if (user == null || !user.isEnabled()) {
                 return;
             }
-            List<Device> active = DeviceApiFactory.devices(context.getSession()).of(idNat).stream()
+            List<Device> active = OwnSpi.required(context.getSession(), DeviceStore.class).of(idNat).stream()
                     .filter(device -> !device.revoked()).toList();
             if (!active.isEmpty()) {
                 PushGateways.of(context.getSession(), settings).notify(active, request);
@@ -139,56 +148,71 @@ public final class EcpsLogin {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String requestId = authSession.getAuthNote(NOTE_REQUEST);
         String idNat = authSession.getAuthNote(NOTE_ID_NAT);
-        context.getEvent().detail(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
+        context.getEvent().detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         if (requestId == null || idNat == null) {
             identifierForm(context, null);
             return;
         }
-        context.getEvent().detail(EcpsEvents.DETAIL_ID_NAT, idNat).detail(EcpsEvents.DETAIL_REQUEST, requestId);
+        context.getEvent().detail(EventDetail.ID_NAT.wire(), idNat).detail(EventDetail.ECPS_REQUEST.wire(), requestId);
         Optional<PendingRequests.Decision> decision = new PendingRequests(context.getSession()).decision(requestId);
         if (decision.isEmpty()) {
-            waitPage(context, requestId, authSession.getAuthNote(NOTE_CODE), EcpsSettings.of(context.getRealm())
-                    .requestSeconds());
+            settings(context).ifPresent(settings -> waitPage(context, requestId, authSession.getAuthNote(NOTE_CODE),
+                    settings.requestSeconds()));
             return;
         }
         // One decision per request: whatever it was, this request cannot be checked again.
         authSession.removeAuthNote(NOTE_REQUEST);
         Outcome outcome = decision.get().outcome();
-        context.getEvent().detail(EcpsEvents.DETAIL_OUTCOME, outcome.code());
+        context.getEvent().detail(EventDetail.OUTCOME.wire(), outcome.code());
         if (!decision.get().deviceId().isEmpty()) {
-            context.getEvent().detail(EcpsEvents.DETAIL_DEVICE, decision.get().deviceId());
+            context.getEvent().detail(EventDetail.DEVICE.wire(), decision.get().deviceId());
         }
         if (outcome != Outcome.APPROVED) {
-            refuse(context, outcome.code(), outcome == Outcome.EXPIRED ? Errors.EXPIRED_CODE
+            refuse(context, outcome.refusal(), outcome == Outcome.EXPIRED ? Errors.EXPIRED_CODE
                     : Errors.INVALID_USER_CREDENTIALS);
             return;
         }
         UserModel user;
         try {
             // The device must still belong to this professional and be active at the moment the login completes.
-            Optional<Device> device = DeviceApiFactory.devices(context.getSession()).find(decision.get().deviceId())
+            Optional<Device> device = OwnSpi.required(context.getSession(), DeviceStore.class).find(decision.get().deviceId())
                     .filter(found -> found.idNat().equals(idNat) && !found.revoked());
             user = device.isEmpty() ? null : context.getSession().users().getUserByUsername(context.getRealm(), idNat);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("e-CPS login not completed: %s", LoggedText.of(e));
-            refuse(context, "unavailable", Errors.INVALID_USER_CREDENTIALS);
+            refuse(context, EcpsRefusal.UNAVAILABLE, Errors.INVALID_USER_CREDENTIALS);
             return;
         }
         if (user == null || !user.isEnabled()) {
-            refuse(context, "device_revoked", Errors.INVALID_USER_CREDENTIALS);
+            refuse(context, EcpsRefusal.DEVICE_REVOKED, Errors.INVALID_USER_CREDENTIALS);
             return;
         }
         authSession.setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.MOBILE);
-        authSession.setUserSessionNote(EcpsEvents.DETAIL_MEANS, EcpsEvents.MEANS);
-        authSession.setUserSessionNote(EcpsEvents.DETAIL_DEVICE, decision.get().deviceId());
+        authSession.setUserSessionNote(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
+        authSession.setUserSessionNote(EventDetail.DEVICE.wire(), decision.get().deviceId());
         context.setUser(user);
         context.success();
     }
 
-    private static void refuse(AuthenticationFlowContext context, String reason, String error) {
-        LOG.infof("e-CPS login refused: %s", reason);
-        context.getEvent().detail(EcpsEvents.DETAIL_REASON, reason).error(error);
-        Response page = context.form().setAttribute("pscEcpsReason", reason).createForm(ERROR_TEMPLATE);
+    /**
+     * The realm's e-CPS settings; a bad one fails closed: the page says e-CPS is unavailable, the log names the
+     * attribute for the operator, and nothing is pushed.
+     */
+    private static Optional<EcpsSettings> settings(AuthenticationFlowContext context) {
+        try {
+            return Optional.of(RealmAttributes.settings(context.getRealm()).ecps());
+        } catch (RealmSettingException e) {
+            LOG.errorf("e-CPS login unavailable in realm %s: %s", context.getRealm().getName(),
+                    LoggedText.of(e.getMessage()));
+            refuse(context, EcpsRefusal.UNAVAILABLE, Errors.INVALID_CONFIG);
+            return Optional.empty();
+        }
+    }
+
+    private static void refuse(AuthenticationFlowContext context, EcpsRefusal reason, String error) {
+        LOG.infof("e-CPS login refused: %s", reason.code());
+        context.getEvent().detail(EventDetail.REASON.wire(), reason.code()).error(error);
+        Response page = context.form().setAttribute("pscEcpsReason", reason.code()).createForm(ERROR_TEMPLATE);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
     }
 

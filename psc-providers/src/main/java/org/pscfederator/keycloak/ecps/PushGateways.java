@@ -1,22 +1,20 @@
 package org.pscfederator.keycloak.ecps;
 
 import org.keycloak.models.KeycloakSession;
+import org.pscfederator.core.settings.EcpsSettings;
 
-/** The realm's push channel: the sandbox's (the simulator's long-poll) or the push relay configured for the server. */
+/** The realm's push channel: the provider of {@link PushGatewaySpi} its {@code pscEcpsPush} names. */
 final class PushGateways {
 
     private PushGateways() {
     }
 
     static PushGateway of(KeycloakSession session, EcpsSettings settings) {
-        if ("outbox".equals(settings.push())) {
-            return new SandboxPushGateway();
+        PushGateway gateway = session.getProvider(PushGateway.class, settings.push().id());
+        if (gateway == null) {
+            throw new IllegalStateException("realm uses push channel " + settings.push().id() + ", but the server "
+                    + "has none configured (spi-psc-push-gateway--relay--url)");
         }
-        PushGateway relay = DeviceApiFactory.relay(session);
-        if (relay == null) {
-            throw new IllegalStateException("realm uses the push relay, but no push relay is configured "
-                    + "(spi-realm-restapi-extension--psc-ecps--push-relay-url)");
-        }
-        return relay;
+        return gateway;
     }
 }

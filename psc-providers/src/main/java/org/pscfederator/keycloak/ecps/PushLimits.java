@@ -2,6 +2,7 @@ package org.pscfederator.keycloak.ecps;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
+import org.pscfederator.core.settings.EcpsSettings;
 
 /**
  * Pushes per minute, counted cluster-wide: per source address (every identifier), per identifier from one source,

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import org.keycloak.models.SingleUseObjectProvider;
+import org.pscfederator.core.events.EcpsRefusal;
 
 /**
  * Checks a compact JWS from a device: ES256 only, {@code kid} naming a registered, unrevoked device, the signature
@@ -62,7 +63,7 @@ public final class SignedByDevice {
         try {
             found = devices.find(kid);
         } catch (SQLException e) {
-            throw new DeviceApiException(503, "unavailable", "device store: " + e.getMessage());
+            throw new DeviceApiException(503, EcpsRefusal.UNAVAILABLE.code(), "device store: " + e.getMessage());
         }
         if (found.isEmpty()) {
             throw new DeviceApiException(401, "unknown_device", "no device " + kid);

@@ -5,13 +5,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.events.Errors;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.pscfederator.core.events.EventDetail;
 import org.pscfederator.keycloak.cps.CardLogin;
-import org.pscfederator.keycloak.ecps.EcpsEvents;
 import org.pscfederator.keycloak.ecps.EcpsLogin;
 import org.pscfederator.keycloak.realm.PscRealm;
 
@@ -39,7 +39,7 @@ public class PscLoginAuthenticator implements Authenticator {
         if (PscRealm.of(context.getSession()).owns(context.getRealm())) {
             return false;
         }
-        context.getEvent().detail(EcpsEvents.DETAIL_REASON, "not_psc_realm").error(Errors.ACCESS_DENIED);
+        context.getEvent().detail(EventDetail.REASON.wire(), "not_psc_realm").error(Errors.ACCESS_DENIED);
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, context.form().setError(NOT_PSC_REALM_MESSAGE)
                 .createErrorPage(Response.Status.NOT_FOUND));
         return true;

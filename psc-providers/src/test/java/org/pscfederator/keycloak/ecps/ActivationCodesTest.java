@@ -3,6 +3,7 @@ package org.pscfederator.keycloak.ecps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.pscfederator.core.settings.EcpsSettings;
 
 /** Activation codes: bounded guessing across re-issued codes, bounded requests by contact. */
 class ActivationCodesTest {

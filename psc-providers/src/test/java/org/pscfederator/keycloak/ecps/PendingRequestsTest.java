@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.pscfederator.core.settings.EcpsSettings;
 
 class PendingRequestsTest {
 
@@ -157,6 +158,7 @@ class PendingRequestsTest {
     }
 
     static EcpsSettings settings(int perIdNat, int perIdNatPerSource, int perAddress) {
-        return new EcpsSettings(120, perIdNat, perIdNatPerSource, perAddress, 90, 3, 10, 5, 20, "outbox", "outbox");
+        return new EcpsSettings(120, perIdNat, perIdNatPerSource, perAddress, 90, 3, 10, 5, 20,
+                EcpsSettings.Notifications.OUTBOX, EcpsSettings.PushChannel.OUTBOX);
     }
 }

@@ -3,9 +3,6 @@ package org.pscfederator.keycloak.ecps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -38,15 +35,7 @@ class SignedByDeviceTest {
     void setUp() throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:ecps-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        String schema = new String(getClass().getClassLoader()
-                .getResourceAsStream("directory/storage/schema/V3.sql").readAllBytes(), StandardCharsets.UTF_8);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : schema.replaceAll("(?m)--.*$", "").split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        }
+        DatabaseDeviceStoreFactory.SCHEMA.migrate(dataSource);
         devices = new DeviceStore(dataSource);
         nonces = new InMemorySingleUseObjects();
         signatures = new SignedByDevice(devices, nonces);

@@ -1,0 +1,32 @@
+package org.pscfederator.core.events;
+
+/**
+ * The details PSC adds to Keycloak's events (and, for the means and the device, to the user session's notes), by
+ * their wire name: what audits and the integration tests query.
+ */
+public enum EventDetail {
+    /** How the professional logged in: {@code CPS} or {@code e-CPS}. */
+    MEANS("psc_means"),
+    ID_NAT("psc_idnat"),
+    /** Why it was refused: the code of a {@link CardRefusal}, an {@link EcpsRefusal}, a {@link ClientRefusal}. */
+    REASON("psc_reason"),
+    DEVICE("psc_device"),
+    /** How an e-CPS request ended: approved, denied, wrong_code, expired. */
+    OUTCOME("psc_outcome"),
+    ECPS_ACTION("psc_ecps_action"),
+    ECPS_REQUEST("psc_ecps_request"),
+    CERT_SERIAL("psc_cert_serial"),
+    CERT_ISSUER("psc_cert_issuer"),
+    /** How a relying service authenticated. */
+    CLIENT_AUTH("psc_client_auth");
+
+    private final String wire;
+
+    EventDetail(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+}
