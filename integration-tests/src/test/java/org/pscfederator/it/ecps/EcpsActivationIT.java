@@ -42,7 +42,9 @@ class EcpsActivationIT {
         JsonNode message = api.outbox(idNat, server.adminToken()).body();
         String code = message.path("code").asText();
         assertThat(code).matches("[0-9]{8}");
-        assertThat(message.path("text").asText()).contains("code d'activation e-CPS");
+        assertThat(message.path("subject").asText()).isEqualTo("Activation de l'application e-CPS");
+        assertThat(message.path("text").asText()).startsWith("Votre code d'activation e-CPS : " + code)
+                .contains("valable 90 secondes");
         DeviceApiClient.Answer wrong = api.register(device, code.equals("00000000") ? "00000001" : "00000000", "x");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.error()).isEqualTo("invalid_activation_code");
@@ -91,13 +93,29 @@ class EcpsActivationIT {
         CardBrowser.Outcome page = withCard.get(server.realmUrl() + "/psc-ecps/v1/activation/card");
 
         assertThat(page.status()).as(page.page()).isEqualTo(200);
-        assertThat(page.page()).contains("Activer l'application e-CPS").contains("<svg").contains("<path");
+        // The theme escapes the apostrophe as HTML does; the browser shows "Activer l'application e-CPS".
+        assertThat(page.page()).contains("Activer l&#39;application e-CPS").contains("<svg").contains("<path");
         Matcher code = ACTIVATION_CODE.matcher(page.page());
         assertThat(code.find()).isTrue();
         SimulatedDevice device = SimulatedDevice.create(SimulatedDevice.fileFor(folder, idNat), idNat, PIN);
         DeviceApiClient.Answer registered = phone(server).register(device, code.group(1), "Activé par carte");
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         assertThat(registered.body().path("id_nat").asText()).isEqualTo(idNat);
+    }
+
+    @Test
+    void cardActivationPageSpeaksEnglishWhenTheBrowserAsksForIt(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        String idNat = "899700427869";
+        CardBrowser withCard = CardBrowser.withCard(server, server.dataDir().resolve("pki/cards/" + idNat + ".p12"))
+                .withHeader("Accept-Language", "en");
+
+        CardBrowser.Outcome page = withCard.get(server.realmUrl() + "/psc-ecps/v1/activation/card");
+
+        assertThat(page.status()).as(page.page()).isEqualTo(200);
+        assertThat(page.page()).contains("Activate the e-CPS app").contains("within 90 seconds")
+                .doesNotContain("Activer l&#39;application");
+        assertThat(ACTIVATION_CODE.matcher(page.page()).find()).isTrue();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -154,12 +155,12 @@ public class DeviceApi implements RealmResourceProvider {
             answer.put("qr_svg", svg);
             return json(200, answer);
         }
-        String page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Activer l'application "
-                + "e-CPS</title></head><body><h1>Activer l'application e-CPS</h1><p>Scannez ce code avec "
-                + "l'application e-CPS dans les " + settings.activationCodeSeconds() + " secondes, ou saisissez le "
-                + "code d'activation <strong id=\"activation-code\">" + code + "</strong>.</p>" + svg + "</body></html>";
-        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
-                .build();
+        Response page = session.getProvider(LoginFormsProvider.class)
+                .setAttribute("pscActivationCode", code)
+                .setAttribute("pscActivationSeconds", settings.activationCodeSeconds())
+                .setAttribute("pscActivationQr", svg)
+                .createForm("psc-ecps-activation.ftl");
+        return Response.fromResponse(page).header("Cache-Control", null).header("Cache-Control", "no-store").build();
     }
 
     /** Registers a device's public key with an activation code. */
@@ -397,7 +398,7 @@ public class DeviceApi implements RealmResourceProvider {
             return error(404, "no_outbox");
         }
         Optional<String> parsed = IdNatInput.parse(idNat);
-        Optional<Map<String, String>> message = parsed.flatMap(value -> new Outbox(session).last(value));
+        Optional<Map<String, String>> message = parsed.flatMap(value -> new Outbox(session, realm()).last(value));
         return message.map(found -> json(200, found)).orElseGet(() -> error(404, "no_message"));
     }
 
@@ -431,7 +432,7 @@ public class DeviceApi implements RealmResourceProvider {
     }
 
     private NotificationSender notifications(EcpsSettings settings) {
-        return settings.notifications() == EcpsSettings.Notifications.OUTBOX ? new Outbox(session)
+        return settings.notifications() == EcpsSettings.Notifications.OUTBOX ? new Outbox(session, realm())
                 : new MailNotificationSender(session, realm());
     }
 

@@ -22,11 +22,10 @@ public final class MailNotificationSender implements NotificationSender {
         if (contact == null || contact.isBlank()) {
             return; // nothing to write to: the caller's answer is the same either way
         }
-        String text = "Votre code d'activation e-CPS : " + code + "\nIl est valable " + validSeconds
-                + " secondes. Si vous n'avez pas demandé l'activation d'un appareil, ignorez ce message.";
+        ActivationMessage message = ActivationMessage.of(session, realm, code, validSeconds);
         try {
-            session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), contact,
-                    "Activation de l'application e-CPS", text, null);
+            session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), contact, message.subject(),
+                    message.text(), null);
         } catch (EmailException e) {
             throw new NotificationException("activation mail not sent", e);
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
@@ -13,16 +14,22 @@ import org.keycloak.models.SingleUseObjectProvider;
 public final class Outbox implements NotificationSender {
 
     private static final String KEY = "psc-ecps-outbox:";
+    private final KeycloakSession session;
+    private final RealmModel realm;
     private final SingleUseObjectProvider store;
 
-    public Outbox(KeycloakSession session) {
+    public Outbox(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
         this.store = session.singleUseObjects();
     }
 
     @Override
-    public void sendActivationCode(String idNat, String contact, String code, int validSeconds) {
-        store.put(KEY + idNat, validSeconds, Map.of("to", contact, "code", code,
-                "text", "Votre code d'activation e-CPS : " + code + " (valable " + validSeconds + " secondes)."));
+    public void sendActivationCode(String idNat, String contact, String code, int validSeconds)
+            throws NotificationException {
+        ActivationMessage message = ActivationMessage.of(session, realm, code, validSeconds);
+        store.put(KEY + idNat, validSeconds, Map.of("to", contact, "code", code, "subject", message.subject(),
+                "text", message.text()));
     }
 
     public Optional<Map<String, String>> last(String idNat) {
