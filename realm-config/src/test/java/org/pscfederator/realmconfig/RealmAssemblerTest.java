@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,6 +156,33 @@ class RealmAssemblerTest {
             assertThat(realm.toString()).as(variant.name()).doesNotContain("oidc-acr-mapper");
             assertThat(named(realm.get("clientScopes"), "acr").get("protocolMappers").findValuesAsText("protocolMapper"))
                     .contains("psc-acr");
+        }
+    }
+
+    /** ANS's guide for securing API transport: access 2 min, refresh 30 min, session 4 h at most and 30 min idle. */
+    @Test
+    @Tag("psc-lifetimes")
+    void bothRealmsHavePscsTokenAndSessionLifetimes() {
+        for (RealmVariant variant : RealmVariant.values()) {
+            JsonNode realm = assembler.assemble(variant, trust(TEST_CARD_CA, TEST_ORG_CA));
+            assertThat(realm.path("accessTokenLifespan").asInt()).as(variant.name()).isEqualTo(120);
+            assertThat(realm.path("ssoSessionIdleTimeout").asInt()).as(variant.name()).isEqualTo(1800);
+            assertThat(realm.path("clientSessionIdleTimeout").asInt()).as(variant.name()).isEqualTo(1800);
+            assertThat(realm.path("ssoSessionMaxLifespan").asInt()).as(variant.name()).isEqualTo(4 * 3600);
+            assertThat(realm.path("clientSessionMaxLifespan").asInt()).as(variant.name()).isEqualTo(4 * 3600);
+        }
+    }
+
+    /** What a new client gets is what discovery advertises: PSC's scopes, none the directory cannot fill. */
+    @Test
+    @Tag("psc-discovery")
+    void newClientsGetPscsScopesOnly() {
+        for (RealmVariant variant : RealmVariant.values()) {
+            JsonNode realm = assembler.assemble(variant, trust(TEST_CARD_CA, TEST_ORG_CA));
+            assertThat(realm.get("defaultOptionalClientScopes")).as(variant.name()).extracting(JsonNode::asText)
+                    .containsExactly("scope_all", "psc_idnat", "psc_practice");
+            assertThat(realm.get("defaultDefaultClientScopes")).as(variant.name()).extracting(JsonNode::asText)
+                    .doesNotContain("email", "offline_access", "microprofile-jwt", "organization");
         }
     }
 

@@ -3,10 +3,7 @@ package org.pscfederator.it.clientauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,16 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.pscfederator.it.harness.CardBrowser;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
-import org.pscfederator.realmconfig.RealmAssembler;
-import org.pscfederator.realmconfig.RealmVariant;
-import org.pscfederator.realmconfig.TrustMaterial;
-import org.pscfederator.testpki.CaRole;
 import org.pscfederator.testpki.ClientRequest;
 import org.pscfederator.testpki.IssuedCertificate;
 import org.pscfederator.testpki.TestPki;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -34,7 +26,6 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -50,7 +41,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 @ExtendWith(SandboxServerExtension.class)
 class ProductionClientPoliciesIT {
 
-    private static final String REALM = "psc-prod-it";
+    private static final String REALM = ProductionRealmCopy.NAME;
     private static final String REDIRECT = "https://localhost/prod-rp/callback";
 
     private static Onboarding onboarding;
@@ -61,46 +52,7 @@ class ProductionClientPoliciesIT {
     static void importProductionRealm(SandboxServer server) throws Exception {
         pki = TestPki.open(server.dataDir().resolve("pki"));
         onboarding = new Onboarding(server, REALM);
-        String realmUrl = server.baseUrl() + "/realms/" + REALM;
-        if (server.get(realmUrl, null).statusCode() != 200) {
-            HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                            + "/admin/realms"))
-                    .header("Authorization", "Bearer " + server.adminToken())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(productionRealm(pki).toString())).build());
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        }
-        HTTPResponse document = RelyingService.withoutCertificate(server, null, "discovery", null)
-                .send(new HTTPRequest(HTTPRequest.Method.GET, URI.create(realmUrl
-                        + "/.well-known/openid-configuration")));
-        provider = OIDCProviderMetadata.parse(document.getBodyAsJSONObject());
-    }
-
-    /** The production variant with the sandbox PKI as its trust, renamed, without the ids that the sandbox uses. */
-    private static ObjectNode productionRealm(TestPki pki) throws Exception {
-        Path ca = pki.pkiDir().resolve("ca");
-        String root = Files.readString(ca.resolve("root-ca.pem"));
-        TrustMaterial trust = new TrustMaterial(Files.readString(ca.resolve("persons-ca.pem")) + root,
-                Files.readString(ca.resolve("org-ca.pem")) + root,
-                org.pscfederator.testpki.SandboxProfile.POLICY_PERSON_AUTHENTICATION,
-                org.pscfederator.testpki.SandboxProfile.POLICY_ORG_AUTH_CLI,
-                pki.crlFile(CaRole.PERSONS).toAbsolutePath() + "," + pki.crlFile(CaRole.ROOT).toAbsolutePath(),
-                pki.crlFile(CaRole.ORGANISATIONS).toAbsolutePath() + "," + pki.crlFile(CaRole.ROOT).toAbsolutePath());
-        ObjectNode realm = new RealmAssembler().assemble(RealmVariant.PRODUCTION, trust);
-        realm.put("realm", REALM);
-        // The directory is the sandbox realm's; this realm's tests need no professional.
-        realm.remove("components");
-        withoutIds(realm);
-        return realm;
-    }
-
-    private static void withoutIds(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("id");
-            object.forEach(ProductionClientPoliciesIT::withoutIds);
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(ProductionClientPoliciesIT::withoutIds);
-        }
+        provider = ProductionRealmCopy.ensure(server, pki, REALM);
     }
 
     @Test

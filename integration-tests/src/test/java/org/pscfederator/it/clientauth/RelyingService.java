@@ -49,14 +49,16 @@ final class RelyingService {
     private final X509Certificate certificate;
     private final Secret secret;
     private final OIDCProviderMetadata provider;
+    private final ClientAuthentication authentication;
 
     private RelyingService(String clientId, SSLSocketFactory tls, X509Certificate certificate, Secret secret,
-            OIDCProviderMetadata provider) {
+            OIDCProviderMetadata provider, ClientAuthentication authentication) {
         this.clientId = new ClientID(clientId);
         this.tls = tls;
         this.certificate = certificate;
         this.secret = secret;
         this.provider = provider;
+        this.authentication = authentication;
     }
 
     /** Presents the certificate of this PKCS#12 file (password 1234) and authenticates with tls_client_auth. */
@@ -69,14 +71,22 @@ final class RelyingService {
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(keystore, "1234".toCharArray());
         X509Certificate certificate = (X509Certificate) keystore.getCertificate(keystore.aliases().nextElement());
-        return new RelyingService(clientId, tlsWith(server, factory.getKeyManagers()), certificate, null, provider);
+        return new RelyingService(clientId, tlsWith(server, factory.getKeyManagers()), certificate, null, provider,
+                null);
     }
 
     /** Presents no certificate; sends its client id alone, or its secret when it has one. */
     static RelyingService withoutCertificate(SandboxServer server, OIDCProviderMetadata provider, String clientId,
             String secret) throws IOException {
         return new RelyingService(clientId, tlsWith(server, null), null, secret == null ? null : new Secret(secret),
-                provider);
+                provider, null);
+    }
+
+    /** Presents no certificate and authenticates as the library's given method does (private_key_jwt, say). */
+    static RelyingService authenticatingWith(SandboxServer server, OIDCProviderMetadata provider,
+            ClientAuthentication authentication) throws IOException {
+        return new RelyingService(authentication.getClientID().getValue(), tlsWith(server, null), null, null,
+                provider, authentication);
     }
 
     private static SSLSocketFactory tlsWith(SandboxServer server, KeyManager[] keys) throws IOException {
@@ -93,6 +103,9 @@ final class RelyingService {
 
     /** tls_client_auth (the client id in the form, the certificate in the handshake), or client_secret_post. */
     ClientAuthentication authentication() {
+        if (authentication != null) {
+            return authentication;
+        }
         return secret != null ? new ClientSecretPost(clientId, secret) : new PKITLSClientAuthentication(clientId, tls);
     }
 

@@ -1,8 +1,15 @@
 package org.pscfederator.keycloak.discovery;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.OIDCWellKnownProviderFactory;
 import org.keycloak.protocol.oidc.representations.OIDCConfigurationRepresentation;
 import org.keycloak.wellknown.WellKnownProvider;
@@ -27,8 +34,26 @@ final class PscDiscoveryProvider implements WellKnownProvider {
     public Object getConfig() {
         WellKnownProvider keycloakProvider =
                 session.getProvider(WellKnownProvider.class, OIDCWellKnownProviderFactory.PROVIDER_ID);
+        RealmModel realm = session.getContext().getRealm();
         return PscDiscoveryDocument.apply((OIDCConfigurationRepresentation) keycloakProvider.getConfig(),
-                secretAllowed(session.getContext().getRealm()));
+                new PscDiscoveryDocument.RealmOffer(secretAllowed(realm), offeredScopes(realm)));
+    }
+
+    /**
+     * The scopes a relying service may ask for: those the realm gives every new client (default and optional), of
+     * OpenID Connect, shown in the token's scope and not hidden from discovery by the operator. Keycloak would list
+     * every scope the realm defines, including ones no client is given.
+     */
+    private static List<String> offeredScopes(RealmModel realm) {
+        List<String> scopes = new ArrayList<>(List.of(OAuth2Constants.SCOPE_OPENID));
+        Stream.concat(realm.getDefaultClientScopesStream(true), realm.getDefaultClientScopesStream(false))
+                .filter(scope -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(scope.getProtocol()))
+                .filter(ClientScopeModel::isIncludeInTokenScope)
+                .filter(ClientScopeModel::isIncludeInOpenIDProviderMetadata)
+                .map(ClientScopeModel::getName)
+                .filter(name -> !scopes.contains(name))
+                .forEach(scopes::add);
+        return scopes;
     }
 
     /** As the client authenticator reads it: a bad value refuses secrets, so the document does not offer them. */
