@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -98,6 +99,50 @@ class EcpsCibaIT {
         assertThat(JSON.readTree(denied.body()).get("error").asText()).isEqualTo("access_denied");
         assertThat(events(server, "LOGIN_ERROR", Map.of("psc_reason", "wrong_code", "psc_device", phone.deviceId())))
                 .isNotEmpty();
+    }
+
+    /**
+     * PSC's CIBA: the binding message is two digits, the level eidas1, the channel the phone. Anything else is an
+     * OAuth error that says what is wrong, and no request reaches the professional's phone.
+     */
+    @Test
+    void cibaRequestOutsidePscsRulesIsRefusedAndReachesNoPhone(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        String idNat = "899900000318";
+        SimulatedDevice phone = sandboxDevice(server, idNat);
+        String base = "client_id=" + CLIENT + "&client_secret=" + SECRET + "&login_hint=" + idNat + "&scope="
+                + java.net.URLEncoder.encode("openid scope_all", java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("acr_values=0", base + "&binding_message=42&acr_values=0");
+        refused.put("3-digit binding message", base + "&binding_message=423&acr_values=eidas1");
+        refused.put("no binding message", base + "&acr_values=eidas1");
+        refused.put("channel=CARD", base + "&binding_message=42&acr_values=eidas1&channel=CARD");
+        refused.put("channel=FAX", base + "&binding_message=42&acr_values=eidas1&channel=FAX");
+        // Another test may have left a request of its own for this professional: the refused ones must add none.
+        List<String> before = phone(server).outstanding(phone, 1).stream().map(DeviceApiClient.Pending::requestId)
+                .toList();
+
+        for (Map.Entry<String, String> request : refused.entrySet()) {
+            HttpResponse<String> answer = postForm(server, "ext/ciba/auth", request.getValue());
+            assertThat(answer.statusCode()).as(request.getKey() + ": " + answer.body()).isEqualTo(400);
+            JsonNode error = JSON.readTree(answer.body());
+            assertThat(error.path("error").asText()).as(request.getKey())
+                    .isIn("invalid_request", "invalid_binding_message");
+            assertThat(error.path("error_description").asText()).as(request.getKey()).isNotBlank();
+            assertThat(answer.body()).doesNotContain("auth_req_id");
+        }
+        assertThat(JSON.readTree(postForm(server, "ext/ciba/auth", refused.get("channel=CARD")).body())
+                .path("error_description").asText()).contains("CARD");
+        assertThat(JSON.readTree(postForm(server, "ext/ciba/auth", refused.get("3-digit binding message")).body())
+                .path("error").asText()).isEqualTo("invalid_binding_message");
+        assertThat(phone(server).outstanding(phone, 1)).extracting(DeviceApiClient.Pending::requestId)
+                .as("no request reached the phone").containsExactlyInAnyOrderElementsOf(before);
+
+        HttpResponse<String> mobile = postForm(server, "ext/ciba/auth",
+                base + "&binding_message=42&acr_values=eidas1&channel=MOBILE");
+        assertThat(mobile.statusCode()).as("channel=MOBILE is the phone: " + mobile.body()).isEqualTo(200);
+        assertThat(phone(server).outstanding(phone, 5)).extracting(DeviceApiClient.Pending::bindingMessage)
+                .contains("42");
     }
 
     private static java.util.List<String> fieldNames(JsonNode node) {

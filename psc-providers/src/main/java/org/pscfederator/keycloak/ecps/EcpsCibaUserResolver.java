@@ -48,6 +48,7 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
                     "e-CPS authentication is served in realm " + PscRealm.of(session).name() + " only",
                     Response.Status.BAD_REQUEST);
         }
+        CibaRequestRules.check(session.getContext().getHttpRequest().getDecodedFormParameters());
         Optional<String> idNat = IdNatInput.parse(loginHint);
         if (idNat.isEmpty()) {
             return null;
