@@ -48,6 +48,9 @@ final class KeycloakCommand {
         args.add("--http-relative-path=" + RELATIVE_PATH);
         args.add("--hostname=" + options.baseUrl());
         args.add("--hostname-strict=true");
+        // The front answers PSC's authorization path (WalletAuthorization); discovery names it, as PSC's does.
+        args.add("--spi-psc-realm--configured--authorization-endpoint=https://" + options.publicHost() + ":"
+                + options.httpsPort() + WalletAuthorization.PATH);
         args.add("--http-management-port=" + options.managementPort());
         args.add("--health-enabled=true");
         args.add("--metrics-enabled=true");

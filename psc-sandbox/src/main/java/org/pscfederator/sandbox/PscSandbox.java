@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
+import org.pscfederator.realmconfig.RealmAssembler;
 import org.pscfederator.realmconfig.RealmConfigException;
 import org.pscfederator.testpki.PkiException;
 
@@ -75,7 +76,7 @@ public final class PscSandbox {
         TlsFront front;
         try {
             front = TlsFront.start(options.httpsPort(), pki.serverKey509(), pki.anyClientCertificate(), keycloakPort,
-                    pki.keycloakTrust(), frontIdentity.keyManager());
+                    pki.keycloakTrust(), frontIdentity.keyManager(), new WalletAuthorization(RealmAssembler.REALM_NAME));
         } catch (SandboxException e) {
             stop(keycloak);
             throw e;

@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,19 +56,22 @@ final class TlsFront implements AutoCloseable {
     private final Vertx vertx;
     private final HttpClient keycloak;
     private final int keycloakPort;
+    private final WalletAuthorization walletAuthorization;
 
-    private TlsFront(Vertx vertx, HttpClient keycloak, int keycloakPort) {
+    private TlsFront(Vertx vertx, HttpClient keycloak, int keycloakPort, WalletAuthorization walletAuthorization) {
         this.vertx = vertx;
         this.keycloak = keycloak;
         this.keycloakPort = keycloakPort;
+        this.walletAuthorization = walletAuthorization;
     }
 
     /**
      * Listens on {@code publicPort} with the sandbox server key, and forwards to Keycloak's HTTPS listener on
-     * {@code 127.0.0.1:keycloakPort}, trusted with {@code keycloakTrust}, presenting {@code frontKey}.
+     * {@code 127.0.0.1:keycloakPort}, trusted with {@code keycloakTrust}, presenting {@code frontKey}; answers PSC's
+     * authorization path itself ({@link WalletAuthorization}).
      */
     static TlsFront start(int publicPort, KeyManager serverKey, TrustManager anyClientCertificate, int keycloakPort,
-            TrustManager keycloakTrust, X509KeyManager frontKey) {
+            TrustManager keycloakTrust, X509KeyManager frontKey, WalletAuthorization walletAuthorization) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
                 Math.max(2, Runtime.getRuntime().availableProcessors())));
         HttpClient keycloak = vertx.createHttpClient(new HttpClientOptions()
@@ -78,7 +82,7 @@ final class TlsFront implements AutoCloseable {
                 .setKeepAlive(true)
                 .setMaxPoolSize(128)
                 .setConnectTimeout(5_000));
-        TlsFront front = new TlsFront(vertx, keycloak, keycloakPort);
+        TlsFront front = new TlsFront(vertx, keycloak, keycloakPort, walletAuthorization);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setPort(publicPort)
                 .setSsl(true)
@@ -111,6 +115,14 @@ final class TlsFront implements AutoCloseable {
                     .putHeader("Connection", "close").end("request body over the server's limit of "
                             + (MAX_BODY_BYTES >> 20) + " MB")
                     .onComplete(sent -> request.connection().close());
+            return;
+        }
+        Optional<WalletAuthorization.Redirect> wallet = walletAuthorization.redirect(request.method().name(),
+                request.path(), request.query());
+        if (wallet.isPresent()) {
+            request.resume();
+            request.response().setStatusCode(wallet.get().status()).putHeader("Location", wallet.get().location())
+                    .putHeader("Cache-Control", "no-store").putHeader("Content-Length", "0").end();
             return;
         }
         RequestOptions options = new RequestOptions()

@@ -47,7 +47,7 @@ class DiscoveryIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode doc = JSON.readTree(response.body());
         assertThat(doc.get("issuer").asText()).isEqualTo(server.realmUrl());
-        assertThat(doc.get("authorization_endpoint").asText()).startsWith(server.realmUrl() + "/");
+        assertThat(doc.get("authorization_endpoint").asText()).startsWith(server.baseUrl());
         assertThat(response.body()).doesNotContain("evil.example");
     }
 
@@ -56,7 +56,9 @@ class DiscoveryIT {
         JsonNode doc = server.getJson(server.realmUrl() + "/.well-known/wallet-openid-configuration");
         String oidc = server.realmUrl() + "/protocol/openid-connect";
 
-        assertThat(doc.get("authorization_endpoint").asText()).isEqualTo(oidc + "/auth");
+        // PSC's front serves the authorization endpoint at /auth (WalletAuthorizationIT); the realm path still works.
+        assertThat(doc.get("authorization_endpoint").asText())
+                .isEqualTo(URI.create(server.baseUrl()).resolve("/auth").toString());
         assertThat(doc.get("token_endpoint").asText()).isEqualTo(oidc + "/token");
         assertThat(doc.get("userinfo_endpoint").asText()).isEqualTo(oidc + "/userinfo");
         assertThat(doc.get("introspection_endpoint").asText()).isEqualTo(oidc + "/token/introspect");

@@ -153,9 +153,18 @@ public final class CardBrowser {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    /** Opens an authorization (or logout) URL a relying service built, say with a third-party OIDC library. */
+    /**
+     * Opens an authorization (or logout) URL a relying service built, say with a third-party OIDC library. The
+     * front's redirect of PSC's authorization URL {@code /auth?...} to the realm's endpoint is followed, as a browser
+     * follows it; a redirect anywhere else (to the relying service) is the outcome.
+     */
     public Outcome open(URI url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(url).GET());
+        Outcome outcome = send(HttpRequest.newBuilder(url).GET());
+        if ((outcome.status() == 303 || outcome.status() == 307) && outcome.location() != null
+                && outcome.location().startsWith("/auth/realms/")) {
+            return send(HttpRequest.newBuilder(url.resolve(outcome.location())).GET());
+        }
+        return outcome;
     }
 
     /** Clicks a button of the page shown ("Carte CPS" is {@code card}, "Application e-CPS" is {@code ecps}). */

@@ -15,6 +15,7 @@ import org.keycloak.protocol.oidc.representations.OIDCConfigurationRepresentatio
 import org.keycloak.wellknown.WellKnownProvider;
 import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 
 /**
@@ -35,8 +36,15 @@ final class PscDiscoveryProvider implements WellKnownProvider {
         WellKnownProvider keycloakProvider =
                 session.getProvider(WellKnownProvider.class, OIDCWellKnownProviderFactory.PROVIDER_ID);
         RealmModel realm = session.getContext().getRealm();
-        return PscDiscoveryDocument.apply((OIDCConfigurationRepresentation) keycloakProvider.getConfig(),
+        OIDCConfigurationRepresentation document = PscDiscoveryDocument.apply(
+                (OIDCConfigurationRepresentation) keycloakProvider.getConfig(),
                 new PscDiscoveryDocument.RealmOffer(secretAllowed(realm), offeredScopes(realm)));
+        PscRealm pscRealm = PscRealm.of(session);
+        if (pscRealm.owns(realm)) {
+            // The front redirects it to this realm's own endpoint, which stays where Keycloak serves it.
+            pscRealm.authorizationEndpoint().ifPresent(document::setAuthorizationEndpoint);
+        }
+        return document;
     }
 
     /**

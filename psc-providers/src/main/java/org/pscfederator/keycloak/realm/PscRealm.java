@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.realm;
 
+import java.util.Optional;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
@@ -16,6 +18,14 @@ public interface PscRealm extends Provider {
 
     /** The name of the realm that holds PSC's data. */
     String name();
+
+    /**
+     * Where PSC's front serves the authorization endpoint, as PSC's discovery names it ({@code https://wallet.<host>/auth},
+     * which integrations hard-code); empty when the server has no such front, and discovery keeps Keycloak's own.
+     */
+    default Optional<String> authorizationEndpoint() {
+        return Optional.empty();
+    }
 
     /** True if this realm is PSC's. */
     default boolean owns(RealmModel realm) {

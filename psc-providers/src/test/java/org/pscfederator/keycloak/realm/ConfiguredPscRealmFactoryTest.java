@@ -20,4 +20,20 @@ class ConfiguredPscRealmFactoryTest {
         assertThatThrownBy(() -> ConfiguredPscRealmFactory.validName("a/b\nc"))
                 .hasMessageContaining("a/b?c");
     }
+
+    @Test
+    void anAuthorizationEndpointIsAnHttpsUrlOrNothing() {
+        assertThat(ConfiguredPscRealmFactory.validEndpoint(null)).isEmpty();
+        assertThat(ConfiguredPscRealmFactory.validEndpoint(" https://wallet.example.org/auth "))
+                .contains("https://wallet.example.org/auth");
+    }
+
+    @Test
+    void aBadAuthorizationEndpointStopsTheServerNamingTheOption() {
+        for (String bad : new String[] {"http://wallet.example.org/auth", "https://wallet.example.org/auth?x=1",
+                "https://user@wallet.example.org/auth", "/auth", "https://wallet.example.org/auth#top"}) {
+            assertThatThrownBy(() -> ConfiguredPscRealmFactory.validEndpoint(bad)).as(bad)
+                    .hasMessageContaining("spi-psc-realm--configured--authorization-endpoint");
+        }
+    }
 }

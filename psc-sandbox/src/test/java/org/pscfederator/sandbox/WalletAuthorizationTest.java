@@ -1,0 +1,38 @@
+package org.pscfederator.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** PSC's authorization URL {@code /auth?...}: sent on to the realm's endpoint; Keycloak's {@code /auth/} untouched. */
+@Tag("psc-discovery")
+class WalletAuthorizationTest {
+
+    private final WalletAuthorization wallet = new WalletAuthorization("esante-wallet");
+
+    @Test
+    void getWithItsQueryGoesToTheRealmsAuthorizationEndpoint() {
+        assertThat(wallet.redirect("GET", "/auth", "response_type=code&client_id=rp")).hasValueSatisfying(redirect -> {
+            assertThat(redirect.status()).isEqualTo(303);
+            assertThat(redirect.location())
+                    .isEqualTo("/auth/realms/esante-wallet/protocol/openid-connect/auth?response_type=code&client_id=rp");
+        });
+    }
+
+    @Test
+    void postIsPostedAgainThere() {
+        assertThat(wallet.redirect("POST", "/auth", null)).hasValueSatisfying(redirect -> {
+            assertThat(redirect.status()).isEqualTo(307);
+            assertThat(redirect.location()).isEqualTo("/auth/realms/esante-wallet/protocol/openid-connect/auth");
+        });
+    }
+
+    @Test
+    void keycloaksOwnPathsAreLeftAlone() {
+        assertThat(wallet.redirect("GET", "/auth/", null)).isEmpty();
+        assertThat(wallet.redirect("GET", "/auth/admin/", null)).isEmpty();
+        assertThat(wallet.redirect("GET", "/auth/realms/esante-wallet/protocol/openid-connect/auth", "x=1")).isEmpty();
+        assertThat(wallet.redirect("GET", "/authx", "x=1")).isEmpty();
+    }
+}
