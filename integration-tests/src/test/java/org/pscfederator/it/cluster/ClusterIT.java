@@ -237,6 +237,26 @@ class ClusterIT {
         }
     }
 
+    /** The per-identifier quota is kept in Keycloak's single-use store, cluster-wide: alternating nodes spends it. */
+    @Test
+    @Order(8)
+    void activationRequestsAreCountedAcrossNodes(ClusterServer cluster) throws Exception {
+        String idNat = "899900000318";
+        for (int i = 0; i < 3; i++) {
+            try (var pinned = cluster.only(i % 2 == 0 ? NODE_A : NODE_B)) {
+                assertThat(EcpsFlow.phone(cluster).requestContactCode(idNat).status()).isEqualTo(202);
+            }
+        }
+
+        DeviceApiClient.Answer refused;
+        try (var pinned = cluster.only(NODE_B)) {
+            refused = EcpsFlow.phone(cluster).requestContactCode(idNat);
+        }
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.error()).isEqualTo("too_many_activation_requests_identifier");
+    }
+
     @Test
     @Order(100)
     void nodeKilledBetweenLoginAndCodeExchangeLosesNothing(ClusterServer cluster) throws Exception {
