@@ -6,7 +6,7 @@ import org.pscfederator.cli.HelpOption;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code bin/psc-cluster}'s options, as typed, with their defaults. */
 public final class ClusterOptions {
@@ -70,23 +70,22 @@ public final class ClusterOptions {
     @Option(names = "--haproxy")
     Path haproxy;
 
-    /** The options once checked; the public side as the sandbox's options, for what both launchers share. */
+    /** The options once checked (a refusal is a usage error, exit code 2). */
     ClusterOptions checked() {
         if (nodes < 1 || nodes > 9) {
-            throw new ParameterException(new picocli.CommandLine(this), "--nodes must be between 1 and 9");
+            throw new TypeConversionException("--nodes must be between 1 and 9");
         }
         if (!dbUrl.startsWith("jdbc:postgresql://")) {
-            throw new ParameterException(new picocli.CommandLine(this),
+            throw new TypeConversionException(
                     "--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE)");
         }
         if (jgroupsPort < 1024 || jgroupsPort + nodes - 1 + 50_000 > 65_535) {
-            throw new ParameterException(new picocli.CommandLine(this),
-                    "--jgroups-port must be between 1024 and " + (65_535 - 50_000 - nodes + 1)
-                            + ": failure detection listens 50000 above it");
+            throw new TypeConversionException("--jgroups-port must be between 1024 and "
+                    + (65_535 - 50_000 - nodes + 1) + ": failure detection listens 50000 above it");
         }
         for (int value : new int[] {dbPoolMaxSize, maxQueuedRequests, nodeMaxConnections}) {
             if (value < 1) {
-                throw new ParameterException(new picocli.CommandLine(this),
+                throw new TypeConversionException(
                         "--db-pool-max-size, --max-queued-requests and --node-max-connections must be positive");
             }
         }
@@ -107,7 +106,7 @@ public final class ClusterOptions {
                     parsed.managementHost(), parsed.database(), parsed.dbUrl(), dbUsername, dbPassword,
                     parsed.adminPassword(), false, false);
         } catch (SandboxException e) {
-            throw new ParameterException(new picocli.CommandLine(this), e.getMessage());
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

@@ -48,7 +48,7 @@ class ClusterNodeCommandTest {
     void jgroupsPortsLeaveRoomForFailureDetection() {
         ClusterOptions options = ToolRunner.populate(new ClusterOptions(), "--jgroups-port", "15600", "--nodes", "2");
         org.assertj.core.api.Assertions.assertThatThrownBy(options::checked)
-                .hasMessageContaining("failure detection listens 50000 above it");
+                .isInstanceOf(picocli.CommandLine.TypeConversionException.class).hasMessageContaining("failure detection listens 50000 above it");
     }
 
     private static List<String> arguments(int index) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -257,9 +258,15 @@ class ClusterIT {
         assertThat(refused.error()).isEqualTo("too_many_activation_requests_identifier");
     }
 
+    /**
+     * Node B is killed with two logins under way: a card login between its redirect and its code exchange, and an
+     * e-CPS login whose browser wait node B holds, after the push and before the approval. Both complete on node A,
+     * the e-CPS one with the request pushed before the kill (no second push); a refresh token issued before the kill
+     * refreshes on node A. HAProxy's checks take node B out.
+     */
     @Test
     @Order(100)
-    void nodeKilledBetweenLoginAndCodeExchangeLosesNothing(ClusterServer cluster) throws Exception {
+    void nodeKilledMidwayLosesNeitherTheLoginsUnderWayNorTheRefreshTokens(ClusterServer cluster) throws Exception {
         String idNat = "899700366240";
         CardBrowser.Request earlier = CardBrowser.Request.of(CLIENT, REDIRECT);
         JsonNode earlierTokens = EcpsFlow.exchange(cluster, code(CardBrowser.withCard(cluster, card(cluster, idNat))
@@ -267,6 +274,19 @@ class ClusterIT {
         CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
         CardBrowser.Outcome outcome = CardBrowser.withCard(cluster, card(cluster, idNat)).loginWithCard(request);
         assertThat(outcome.redirected()).as(outcome.page()).isTrue();
+        String ecpsIdNat = "899900000219";
+        SimulatedDevice phone = EcpsFlow.sandboxDevice(cluster, ecpsIdNat);
+        CardBrowser ecpsBrowser = CardBrowser.withoutCard(cluster);
+        CardBrowser.Request ecpsRequest = CardBrowser.Request.of(CLIENT, REDIRECT);
+        EcpsFlow.Wait wait;
+        String pushed;
+        CompletableFuture<String> heldOnB;
+        try (var pinned = cluster.only(NODE_B)) {
+            wait = EcpsFlow.startLogin(ecpsBrowser, ecpsRequest, ecpsIdNat);
+            pushed = EcpsFlow.pending(cluster, phone).requestId();
+            heldOnB = CompletableFuture.supplyAsync(() -> stateAfterWaiting(cluster, wait, 20));
+            Thread.sleep(1_500); // the long poll has reached node B
+        }
 
         cluster.kill(NODE_B);
 
@@ -277,6 +297,19 @@ class ClusterIT {
                 StandardCharsets.UTF_8) + "&client_id=" + CLIENT + "&client_secret=" + SECRET);
         assertThat(refreshed.statusCode()).as("a refresh token issued before the kill: " + refreshed.body())
                 .isEqualTo(200);
+
+        List<DeviceApiClient.Pending> outstanding = EcpsFlow.phone(cluster).outstanding(phone, 5);
+        assertThat(outstanding).as("the request pushed before the kill, and no other")
+                .extracting(DeviceApiClient.Pending::requestId).containsExactly(pushed);
+        assertThat(EcpsFlow.phone(cluster).answer(phone, PIN, pushed, wait.code(), true).body().path("outcome")
+                .asText()).isEqualTo("approved");
+        String held = heldOnB.handle((state, failure) -> failure == null ? state : "lost").get(30, TimeUnit.SECONDS);
+        // HAProxy resends the wait it lost to node A (no answer had started), or the page's script asks again.
+        assertThat(held.equals("approved") ? held : EcpsFlow.state(cluster, wait, 5)).isEqualTo("approved");
+        CardBrowser.Outcome ecpsOutcome = EcpsFlow.check(ecpsBrowser, wait);
+        assertThat(ecpsOutcome.redirected()).as(ecpsOutcome.page()).isTrue();
+        EcpsFlow.exchange(cluster, code(ecpsOutcome), ecpsRequest);
+
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline && !nodeIsDown(cluster, NODE_B)) {
             Thread.sleep(500);
