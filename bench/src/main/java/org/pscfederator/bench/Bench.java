@@ -36,12 +36,16 @@ public final class Bench {
         FlowContext context = new FlowContext(options);
         FlowRunner runner = new FlowRunner(context);
         List<FlowResult> results = new ArrayList<>();
-        for (String flow : options.flows()) {
-            if (progress != null) {
-                progress.printf("psc-bench: %s: %d s warm-up, then %d s measured, concurrency %d...%n", flow,
-                        options.warmupSeconds(), options.durationSeconds(), options.concurrency());
+        if (options.haproxySocket() != null) {
+            results.addAll(new NodeComparison(runner, options, progress).run());
+        } else {
+            for (String flow : options.flows()) {
+                if (progress != null) {
+                    progress.printf("psc-bench: %s: %d s warm-up, then %d s measured, concurrency %d...%n", flow,
+                            options.warmupSeconds(), options.durationSeconds(), options.concurrency());
+                }
+                results.add(runner.run(flow));
             }
-            results.add(runner.run(flow));
         }
         return new BenchResult(options.baseUrl(), options.realm(), options.concurrency(), options.durationSeconds(),
                 options.warmupSeconds(), results);

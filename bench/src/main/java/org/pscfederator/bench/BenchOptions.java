@@ -55,6 +55,9 @@ public final class BenchOptions {
             "  --rp-redirect-uri URI   its redirect URI (default https://localhost/sandbox-rp/callback)",
             "  --rp-cert P12           mtls-* flows: its ORG AUTH_CLI certificate, password 1234",
             "                          (default sandbox-data/pki/clients/sandbox-rp.p12)",
+            "  --haproxy-socket PATH   with bin/psc-cluster: runs each flow with one node in HAProxy's rotation (the",
+            "                          others drained through this admin socket), then with all, rows flow@N",
+            "                          (e.g. cluster-data/haproxy/admin.sock; see docs/cluster.md)",
             "  --json                  also print a one-line JSON summary",
             "  --allow-remote          allow a base URL whose host is not localhost, 127.x or ::1",
             "  --help                  print this help",
@@ -80,6 +83,8 @@ public final class BenchOptions {
     private String rpClientSecret = "sandbox-rp-secret";
     private URI rpRedirectUri = URI.create("https://localhost/sandbox-rp/callback");
     private Path rpCert = Path.of("sandbox-data/pki/clients/sandbox-rp.p12");
+    @Option(names = "--haproxy-socket")
+    private Path haproxySocket;
     @Option(names = "--json")
     private boolean json;
     @Option(names = "--allow-remote")
@@ -224,6 +229,10 @@ public final class BenchOptions {
             throw new TypeConversionException("--base-url host " + baseUrl.getHost()
                     + " is not localhost, 127.x or ::1; add --allow-remote to load a remote server");
         }
+        if (haproxySocket != null && !Files.exists(haproxySocket)) {
+            throw new TypeConversionException("--haproxy-socket " + haproxySocket + ": no such socket (is "
+                    + "bin/psc-cluster running?)");
+        }
         if (cacert != null && !Files.isRegularFile(cacert)) {
             throw new TypeConversionException("--cacert " + cacert + ": no such file");
         }
@@ -315,6 +324,8 @@ public final class BenchOptions {
     public URI rpRedirectUri() { return rpRedirectUri; }
     public Path rpCert() { return rpCert; }
     public boolean json() { return json; }
+    /** HAProxy's admin socket, to compare one node with all; null for a plain run. */
+    public Path haproxySocket() { return haproxySocket; }
     public boolean allowRemote() { return allowRemote; }
     public boolean help() { return help.requested(); }
 

@@ -97,6 +97,26 @@ final class FrontIdentity {
         return trustStorePassword;
     }
 
+    /**
+     * Writes the key and its certificate as one PEM file, for a front that reads its key from disk (HAProxy's
+     * {@code crt}): readable by its owner only, and made afresh at each start like the key.
+     */
+    void writePem(Path file) {
+        Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try {
+            String text = "-----BEGIN CERTIFICATE-----\n" + pem.encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\n"
+                    + pem.encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SandboxException("cannot write the front's key " + file + ": " + e.getMessage());
+        }
+    }
+
     /** Writes Keycloak's trust store for client certificates: this certificate and nothing else. */
     void writeTrustStore(Path file) {
         try {

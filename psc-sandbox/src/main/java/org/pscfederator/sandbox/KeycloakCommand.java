@@ -29,31 +29,8 @@ final class KeycloakCommand {
      */
     static List<String> arguments(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort,
             Path frontTrustStore) {
-        List<String> args = new ArrayList<>();
-        args.add(data.keycloakHome().resolve("bin").resolve("kc.sh").toString());
-        args.add("start");
-        args.add("--http-enabled=false");
-        args.add("--http-host=127.0.0.1");
-        args.add("--http-management-host=" + options.managementHost());
-        args.add("--https-port=" + keycloakPort);
-        args.add("--https-certificate-file=" + pki.serverCertificate());
-        args.add("--https-certificate-key-file=" + pki.serverKey());
-        args.add("--https-client-auth=required");
-        args.add("--https-trust-store-file=" + frontTrustStore);
-        args.add("--https-trust-store-type=PKCS12");
-        args.add("--https-management-client-auth=none");
-        args.add("--spi-x509cert-lookup--provider=psc-proxy");
-        args.add("--proxy-headers=xforwarded");
-        args.add("--proxy-trusted-addresses=127.0.0.1");
-        args.add("--http-relative-path=" + RELATIVE_PATH);
-        args.add("--hostname=" + options.baseUrl());
-        args.add("--hostname-strict=true");
-        // The front answers PSC's authorization path (WalletAuthorization); discovery names it, as PSC's does.
-        args.add("--spi-psc-realm--configured--authorization-endpoint=https://" + options.publicHost() + ":"
-                + options.httpsPort() + WalletAuthorization.PATH);
-        args.add("--http-management-port=" + options.managementPort());
-        args.add("--health-enabled=true");
-        args.add("--metrics-enabled=true");
+        List<String> args = behindFront(data.keycloakHome(), pki, keycloakPort, frontTrustStore,
+                options.managementHost(), options.managementPort(), options.baseUrl());
         args.add("--cache=local");
         args.add("--db=" + options.database().keycloakName());
         if (options.database() == DatabaseKind.H2) {
@@ -65,6 +42,42 @@ final class KeycloakCommand {
             }
         }
         args.add("--import-realm");
+        return args;
+    }
+
+    /**
+     * What every Keycloak behind a TLS front takes, the sandbox's and each node of a cluster: {@code kc.sh start} on
+     * the loopback interface at {@code keycloakPort}, the front's certificate required, the certificate header
+     * believed from the loopback address only, every URL built on {@code baseUrl}; health and metrics on the
+     * management port.
+     */
+    static List<String> behindFront(Path keycloakHome, SandboxPki pki, int keycloakPort, Path frontTrustStore,
+            String managementHost, int managementPort, String baseUrl) {
+        List<String> args = new ArrayList<>();
+        args.add(keycloakHome.resolve("bin").resolve("kc.sh").toString());
+        args.add("start");
+        args.add("--http-enabled=false");
+        args.add("--http-host=127.0.0.1");
+        args.add("--http-management-host=" + managementHost);
+        args.add("--https-port=" + keycloakPort);
+        args.add("--https-certificate-file=" + pki.serverCertificate());
+        args.add("--https-certificate-key-file=" + pki.serverKey());
+        args.add("--https-client-auth=required");
+        args.add("--https-trust-store-file=" + frontTrustStore);
+        args.add("--https-trust-store-type=PKCS12");
+        args.add("--https-management-client-auth=none");
+        args.add("--spi-x509cert-lookup--provider=psc-proxy");
+        args.add("--proxy-headers=xforwarded");
+        args.add("--proxy-trusted-addresses=127.0.0.1");
+        args.add("--http-relative-path=" + RELATIVE_PATH);
+        args.add("--hostname=" + baseUrl);
+        args.add("--hostname-strict=true");
+        // The front answers PSC's authorization path (WalletAuthorization); discovery names it, as PSC's does.
+        args.add("--spi-psc-realm--configured--authorization-endpoint="
+                + java.net.URI.create(baseUrl).resolve(WalletAuthorization.PATH));
+        args.add("--http-management-port=" + managementPort);
+        args.add("--health-enabled=true");
+        args.add("--metrics-enabled=true");
         return args;
     }
 

@@ -87,6 +87,32 @@ final class KeycloakDistribution {
         }
     }
 
+    /**
+     * Gives {@code home} the server image Keycloak built in {@code builtHome} at its first start (lib/quarkus), and
+     * the same provider files with their times, so that a node started with the same build options does not build
+     * it again: Keycloak rebuilds when an option or a provider file's time differs from its image's.
+     */
+    void copyBuild(Path builtHome, Path home) {
+        try {
+            for (String folder : new String[] {"lib/quarkus", "providers"}) {
+                Path from = builtHome.resolve(folder);
+                Path to = home.resolve(folder);
+                Files.createDirectories(to);
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(from)) {
+                    for (Path file : files) {
+                        if (Files.isRegularFile(file)) {
+                            Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                                    StandardCopyOption.COPY_ATTRIBUTES);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new SandboxException("cannot copy the server image of " + builtHome + " to " + home + ": "
+                    + e.getMessage());
+        }
+    }
+
     private static void unzip(Path zip, Path home) throws IOException {
         Path root = home.toAbsolutePath().normalize();
         try (InputStream raw = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {

@@ -2,7 +2,6 @@ package org.pscfederator.sandbox;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.concurrent.TimeUnit;
 
 import org.pscfederator.realmconfig.RealmAssembler;
 import org.pscfederator.realmconfig.RealmConfigException;
@@ -113,20 +112,7 @@ public final class PscSandbox {
         }
     }
 
-    /** kc.sh may run the server as its child: stop the whole tree, gently first. */
     private static void stop(Process keycloak) {
-        if (!keycloak.isAlive()) {
-            return;
-        }
-        keycloak.descendants().forEach(ProcessHandle::destroy);
-        keycloak.destroy();
-        try {
-            if (!keycloak.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                keycloak.descendants().forEach(ProcessHandle::destroyForcibly);
-                keycloak.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessTree.stop(keycloak, STOP_TIMEOUT_SECONDS);
     }
 }

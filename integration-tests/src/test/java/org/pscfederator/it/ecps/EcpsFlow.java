@@ -18,18 +18,19 @@ import org.pscfederator.ecps.simulator.DeviceApiClient;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
 import org.pscfederator.ecps.simulator.SimulatorCommand;
 import org.pscfederator.it.harness.CardBrowser;
+import org.pscfederator.it.harness.PscEndpoint;
 import org.pscfederator.it.harness.SandboxServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The e-CPS login as the tests drive it: a browser on PSC's pages, and the simulated phone on the device API. */
-final class EcpsFlow {
+public final class EcpsFlow {
 
-    static final String CLIENT = "sandbox-rp";
-    static final String SECRET = "sandbox-rp-secret";
-    static final String REDIRECT = "https://localhost/sandbox-rp/callback";
-    static final String PIN = "1234";
+    public static final String CLIENT = "sandbox-rp";
+    public static final String SECRET = "sandbox-rp-secret";
+    public static final String REDIRECT = "https://localhost/sandbox-rp/callback";
+    public static final String PIN = "1234";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("id=\"psc-ecps-code\">([0-9]{2})<");
     private static final Pattern WAIT_URL = Pattern.compile("data-wait-url=\"([^\"]+)\"");
@@ -38,16 +39,16 @@ final class EcpsFlow {
     }
 
     /** The wait page: the code it shows and the URL it long-polls. */
-    record Wait(CardBrowser.Outcome page, String code, String waitUrl) {
+    public record Wait(CardBrowser.Outcome page, String code, String waitUrl) {
     }
 
-    static CardBrowser.Outcome identifierPage(CardBrowser browser, CardBrowser.Request request) throws Exception {
+    public static CardBrowser.Outcome identifierPage(CardBrowser browser, CardBrowser.Request request) throws Exception {
         CardBrowser.Outcome login = browser.open(request);
         assertThat(login.status()).as(login.page()).isEqualTo(200);
         return browser.submit(login, "psc-login-form", "method=ecps");
     }
 
-    static CardBrowser.Outcome identify(CardBrowser browser, CardBrowser.Request request, String idNat)
+    public static CardBrowser.Outcome identify(CardBrowser browser, CardBrowser.Request request, String idNat)
             throws Exception {
         CardBrowser.Outcome form = identifierPage(browser, request);
         assertThat(form.page()).contains("Identifiant national");
@@ -55,7 +56,7 @@ final class EcpsFlow {
                 + URLEncoder.encode(idNat, StandardCharsets.UTF_8));
     }
 
-    static Wait waitPage(CardBrowser.Outcome page) {
+    public static Wait waitPage(CardBrowser.Outcome page) {
         Matcher code = CODE.matcher(page.page());
         Matcher url = WAIT_URL.matcher(page.page());
         assertThat(code.find()).as("a wait page with a code:\n" + page.page()).isTrue();
@@ -63,26 +64,26 @@ final class EcpsFlow {
         return new Wait(page, code.group(1), url.group(1).replace("&amp;", "&"));
     }
 
-    static Wait startLogin(CardBrowser browser, CardBrowser.Request request, String idNat) throws Exception {
+    public static Wait startLogin(CardBrowser browser, CardBrowser.Request request, String idNat) throws Exception {
         return waitPage(identify(browser, request, idNat));
     }
 
     /** Submits the wait page, as its script does once the request is answered. */
-    static CardBrowser.Outcome check(CardBrowser browser, Wait wait) throws Exception {
+    public static CardBrowser.Outcome check(CardBrowser browser, Wait wait) throws Exception {
         return browser.submit(wait.page(), "psc-ecps-check", "ecps_step=check");
     }
 
-    static DeviceApiClient phone(SandboxServer server) {
+    public static DeviceApiClient phone(PscEndpoint server) {
         return new DeviceApiClient(server.baseUrl(), SandboxServer.REALM, server.caBundle());
     }
 
     /** The simulated device the sandbox enrolled at first start for this identity. */
-    static SimulatedDevice sandboxDevice(SandboxServer server, String idNat) {
+    public static SimulatedDevice sandboxDevice(PscEndpoint server, String idNat) {
         return SimulatedDevice.load(SimulatedDevice.fileFor(SimulatorCommand.devicesFolder(server.dataDir()), idNat));
     }
 
     /** A fresh device for this identity, enrolled by the admin, its file in the test's own folder. */
-    static SimulatedDevice enrolledDevice(SandboxServer server, String idNat, Path folder) throws Exception {
+    public static SimulatedDevice enrolledDevice(PscEndpoint server, String idNat, Path folder) throws Exception {
         SimulatedDevice device = SimulatedDevice.create(SimulatedDevice.fileFor(folder, idNat + "-"
                 + System.nanoTime()), idNat, PIN);
         DeviceApiClient.Answer answer = phone(server).registerAsAdmin(device, "test device", server.adminToken());
@@ -91,28 +92,28 @@ final class EcpsFlow {
         return device;
     }
 
-    static DeviceApiClient.Pending pending(SandboxServer server, SimulatedDevice device) {
+    public static DeviceApiClient.Pending pending(PscEndpoint server, SimulatedDevice device) {
         return phone(server).pending(device, 10).orElseThrow(() -> new AssertionError("no request reached the phone"));
     }
 
-    static String state(SandboxServer server, Wait wait, int seconds) throws Exception {
+    public static String state(PscEndpoint server, Wait wait, int seconds) throws Exception {
         return server.getJson(wait.waitUrl() + "?wait=" + seconds).path("status").asText();
     }
 
-    static JsonNode exchange(SandboxServer server, String code, CardBrowser.Request request) throws Exception {
+    public static JsonNode exchange(PscEndpoint server, String code, CardBrowser.Request request) throws Exception {
         HttpResponse<String> response = CardBrowser.exchange(server, code, request, SECRET);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    static HttpResponse<String> postForm(SandboxServer server, String path, String form) throws Exception {
+    public static HttpResponse<String> postForm(PscEndpoint server, String path, String form) throws Exception {
         return server.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/" + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     /** The relying service's CIBA request (poll mode) for this idNat, with a 2-digit binding message. */
-    static HttpResponse<String> backchannel(SandboxServer server, String loginHint, String binding)
+    public static HttpResponse<String> backchannel(PscEndpoint server, String loginHint, String binding)
             throws Exception {
         return postForm(server, "ext/ciba/auth", "client_id=" + CLIENT + "&client_secret=" + SECRET
                 + "&login_hint=" + URLEncoder.encode(loginHint, StandardCharsets.UTF_8)
@@ -121,14 +122,14 @@ final class EcpsFlow {
     }
 
     /** The relying service's poll of the token endpoint for a CIBA request. */
-    static HttpResponse<String> poll(SandboxServer server, String authReqId) throws Exception {
+    public static HttpResponse<String> poll(PscEndpoint server, String authReqId) throws Exception {
         return postForm(server, "token", "grant_type=" + URLEncoder.encode("urn:openid:params:grant-type:ciba",
                 StandardCharsets.UTF_8) + "&auth_req_id=" + authReqId + "&client_id=" + CLIENT
                 + "&client_secret=" + SECRET);
     }
 
     /** Events of this type whose details hold every given pair. */
-    static List<JsonNode> events(SandboxServer server, String type, Map<String, String> details) throws Exception {
+    public static List<JsonNode> events(PscEndpoint server, String type, Map<String, String> details) throws Exception {
         JsonNode events = server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM
                 + "/events?type=" + type + "&max=1000", server.adminToken());
         List<JsonNode> matching = new ArrayList<>();
@@ -148,14 +149,14 @@ final class EcpsFlow {
      * Nothing let in: the login did not come back to the relying service with a code, and the browser holds no
      * Keycloak login session (no KEYCLOAK_IDENTITY cookie).
      */
-    static void assertNoSession(CardBrowser browser, CardBrowser.Outcome outcome) {
+    public static void assertNoSession(CardBrowser browser, CardBrowser.Outcome outcome) {
         assertThat(outcome.location() == null || !outcome.location().startsWith(REDIRECT))
                 .as("no redirect to the relying service: " + outcome.location()).isTrue();
         assertThat(browser.hasCookie("KEYCLOAK_IDENTITY")).as("no login session in the browser").isFalse();
     }
 
     /** The first difference between two texts, with some context, for an assertion's message. */
-    static String firstDifference(String a, String b) {
+    public static String firstDifference(String a, String b) {
         int i = 0;
         while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
             i++;
@@ -168,7 +169,7 @@ final class EcpsFlow {
      * Sets realm attributes through the admin API, keeping every other attribute (the admin API replaces the whole
      * map); returns the previous values, for the test to restore.
      */
-    static Map<String, String> realmAttributes(SandboxServer server, Map<String, String> changes) throws Exception {
+    public static Map<String, String> realmAttributes(PscEndpoint server, Map<String, String> changes) throws Exception {
         String realmUrl = server.baseUrl() + "/admin/realms/" + SandboxServer.REALM;
         JsonNode realm = server.getJson(realmUrl, server.adminToken());
         Map<String, String> attributes = new java.util.LinkedHashMap<>();

@@ -35,12 +35,12 @@ public final class CardBrowser {
     private static final Pattern FORM_ACTION = Pattern.compile(
             "<form id=\"(psc-login-form|psc-card-retry)\"[^>]*action=\"([^\"]+)\"");
 
-    private final SandboxServer server;
+    private final PscEndpoint server;
     private final HttpClient client;
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
-    private CardBrowser(SandboxServer server, KeyManager[] card) throws IOException {
+    private CardBrowser(PscEndpoint server, KeyManager[] card) throws IOException {
         this.server = server;
         this.client = HttpClient.newBuilder()
                 .sslContext(SandboxServer.withKeys(card, server.caBundle()))
@@ -51,7 +51,7 @@ public final class CardBrowser {
     }
 
     /** A browser presenting the card of this PKCS#12 file (password 1234, as the sandbox's). */
-    public static CardBrowser withCard(SandboxServer server, Path p12) throws Exception {
+    public static CardBrowser withCard(PscEndpoint server, Path p12) throws Exception {
         return new CardBrowser(server, keysOf(p12));
     }
 
@@ -66,7 +66,7 @@ public final class CardBrowser {
         return factory.getKeyManagers();
     }
 
-    public static CardBrowser withoutCard(SandboxServer server) throws IOException {
+    public static CardBrowser withoutCard(PscEndpoint server) throws IOException {
         return new CardBrowser(server, null);
     }
 
@@ -128,7 +128,7 @@ public final class CardBrowser {
     }
 
     /** The relying service's code exchange (client secret, PKCE verifier of the request); the token answer. */
-    public static HttpResponse<String> exchange(SandboxServer server, String code, Request request, String secret)
+    public static HttpResponse<String> exchange(PscEndpoint server, String code, Request request, String secret)
             throws IOException, InterruptedException {
         String form = "grant_type=authorization_code&code=" + encode(code)
                 + "&redirect_uri=" + encode(request.redirectUri()) + "&code_verifier=" + request.verifier()

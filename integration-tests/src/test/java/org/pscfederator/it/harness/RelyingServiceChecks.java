@@ -18,7 +18,7 @@ public final class RelyingServiceChecks {
      *
      * @return the userinfo claims
      */
-    public static JsonNode loggedInAs(SandboxServer server, JsonNode tokens, CardBrowser.Request request,
+    public static JsonNode loggedInAs(PscEndpoint server, JsonNode tokens, CardBrowser.Request request,
             String idNat, String amr) throws Exception {
         JsonNode idToken = SignedJwt.verified(server, tokens.get("id_token").asText());
         assertThat(idToken.get("nonce").asText()).isEqualTo(request.nonce());

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A sandbox started by the real launcher, as a process: Keycloak's distribution with the providers, HTTPS with the
  * sandbox PKI. Tests reach it only over HTTPS, trusting nothing but the sandbox CA bundle.
  */
-public final class SandboxServer implements AutoCloseable {
+public final class SandboxServer implements PscEndpoint, AutoCloseable {
 
     public static final String REALM = "esante-wallet";
     public static final String ADMIN_PASSWORD = "admin-it";
@@ -142,12 +142,9 @@ public final class SandboxServer implements AutoCloseable {
         stop();
     }
 
+    @Override
     public String baseUrl() {
         return "https://localhost:" + httpsPort + "/auth";
-    }
-
-    public String realmUrl() {
-        return baseUrl() + "/realms/" + REALM;
     }
 
     public String managementUrl() {
@@ -176,19 +173,16 @@ public final class SandboxServer implements AutoCloseable {
         return Integer.parseInt(announced.group(1));
     }
 
+    @Override
     public Path dataDir() {
         return dataDir;
-    }
-
-    public Path caBundle() {
-        return dataDir.resolve("pki").resolve("ca").resolve("ca-bundle.pem");
     }
 
     public Path log() {
         return log;
     }
 
-    /** An HTTPS client that trusts the sandbox CA bundle and nothing else. */
+    @Override
     public HttpClient http() throws IOException {
         if (client == null) {
             client = HttpClient.newBuilder()
@@ -198,30 +192,6 @@ public final class SandboxServer implements AutoCloseable {
                     .build();
         }
         return client;
-    }
-
-    public HttpResponse<String> get(String url, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    public JsonNode getJson(String url) throws IOException, InterruptedException {
-        return getJson(url, null);
-    }
-
-    public JsonNode getJson(String url, String bearer) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(url, bearer);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a directory file (national, or staff) to the realm's import endpoint, as a realm administrator would. */
@@ -251,21 +221,7 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    /** An access token of the master realm's admin, for Keycloak's admin REST API. */
-    public String adminToken() throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
-                + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("admin login failed: " + response.statusCode());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (var paths = Files.walk(root)) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -20,7 +20,7 @@ public final class SignedJwt {
     }
 
     /** @return the payload, once the signature verified; an AssertionError otherwise */
-    public static JsonNode verified(SandboxServer server, String jwt) throws Exception {
+    public static JsonNode verified(PscEndpoint server, String jwt) throws Exception {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {
             throw new AssertionError("not a JWS: " + parts.length + " parts");

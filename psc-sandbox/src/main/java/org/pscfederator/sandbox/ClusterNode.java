@@ -1,0 +1,25 @@
+package org.pscfederator.sandbox;
+
+import java.nio.file.Path;
+
+/**
+ * One Keycloak node of the cluster: its own server folder, its loopback ports (HTTPS behind HAProxy, management,
+ * cluster transport) and its log.
+ */
+record ClusterNode(String name, Path home, int httpsPort, int managementPort, int jgroupsPort, Path log) {
+
+    static ClusterNode of(int number, Path clusterRoot, int jgroupsPort) {
+        String name = "node-" + number;
+        return new ClusterNode(name, clusterRoot.resolve("nodes").resolve(name), Preflight.freeLoopbackPort(),
+                Preflight.freeLoopbackPort(), jgroupsPort, clusterRoot.resolve("logs").resolve(name + ".log"));
+    }
+
+    /** Keycloak's trust store for client certificates: HAProxy's certificate of this start, alone. */
+    Path frontTrustStore() {
+        return home.resolve("conf").resolve("front-trust.p12");
+    }
+
+    String healthUrl() {
+        return "https://localhost:" + managementPort + KeycloakCommand.RELATIVE_PATH + "/health/ready";
+    }
+}
