@@ -2,6 +2,8 @@ package org.pscfederator.keycloak.directory;
 
 import java.util.List;
 
+import org.pscfederator.core.identifiers.IdNat;
+
 /**
  * One row of the directory: a line of the national file (one activity of a professional), or a staff card
  * holder, with the national file's 56 columns in their order.
@@ -31,8 +33,8 @@ public record DirectoryEntry(String idNat, Kind kind, List<String> fields) {
     public enum Directory { NATIONAL, STAFF }
 
     public DirectoryEntry {
-        if (idNat == null || idNat.isEmpty() || idNat.length() > 64) {
-            throw new IllegalArgumentException("idNat must have 1 to 64 characters");
+        if (!IdNat.wellFormed(idNat)) {
+            throw new IllegalArgumentException("not an idNat: " + idNat);
         }
         if (fields.size() != FIELD_COUNT) {
             throw new IllegalArgumentException("an entry has " + FIELD_COUNT + " fields, not " + fields.size());

@@ -30,6 +30,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.util.JsonSerialization;
+import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.directory.NationalColumn;
 import org.pscfederator.keycloak.directory.DirectoryEntry;
@@ -90,7 +91,7 @@ public class DeviceApi implements RealmResourceProvider {
     public Response activationByContact(Map<String, Object> body) {
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
                 .detail(EventDetail.ECPS_ACTION.wire(), "activation_code_requested");
-        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        Optional<String> idNat = IdNat.typed(text(body, "id_nat"));
         if (idNat.isEmpty()) {
             event.detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code()).error(Errors.INVALID_INPUT);
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
@@ -170,7 +171,7 @@ public class DeviceApi implements RealmResourceProvider {
     public Response register(Map<String, Object> body) {
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
                 .detail(EventDetail.ECPS_ACTION.wire(), "device_registered");
-        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        Optional<String> idNat = IdNat.typed(text(body, "id_nat"));
         if (idNat.isEmpty()) {
             event.detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code()).error(Errors.INVALID_INPUT);
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
@@ -346,7 +347,7 @@ public class DeviceApi implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminList(@QueryParam("id_nat") String idNat) throws SQLException {
         RealmAdminCheck.require(session);
-        Optional<String> parsed = IdNatInput.parse(idNat);
+        Optional<String> parsed = IdNat.typed(idNat);
         if (parsed.isEmpty()) {
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
@@ -362,7 +363,7 @@ public class DeviceApi implements RealmResourceProvider {
         RealmAdminCheck.require(session);
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
                 .detail(EventDetail.ECPS_ACTION.wire(), "device_registered_by_admin");
-        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        Optional<String> idNat = IdNat.typed(text(body, "id_nat"));
         if (idNat.isEmpty()) {
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
@@ -396,7 +397,7 @@ public class DeviceApi implements RealmResourceProvider {
         if (settings().notifications() != EcpsSettings.Notifications.OUTBOX) {
             return error(404, "no_outbox");
         }
-        Optional<String> parsed = IdNatInput.parse(idNat);
+        Optional<String> parsed = IdNat.typed(idNat);
         Optional<Map<String, String>> message = parsed.flatMap(value -> new Outbox(session).last(value));
         return message.map(found -> json(200, found)).orElseGet(() -> error(404, "no_message"));
     }

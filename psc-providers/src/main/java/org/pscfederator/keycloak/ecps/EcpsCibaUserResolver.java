@@ -16,6 +16,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.grants.ciba.resolvers.CIBALoginUserResolver;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.ErrorResponseException;
+import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.core.settings.EcpsSettings;
 import org.pscfederator.core.settings.RealmSettingException;
@@ -48,7 +49,7 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
                     "e-CPS authentication is served in realm " + PscRealm.of(session).name() + " only",
                     Response.Status.BAD_REQUEST);
         }
-        Optional<String> idNat = IdNatInput.parse(loginHint);
+        Optional<String> idNat = IdNat.typed(loginHint);
         if (idNat.isEmpty()) {
             return null;
         }
@@ -92,7 +93,7 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
 
     @Override
     public UserModel getUserFromInfoUsedByAuthentication(String info) {
-        return IdNatInput.parse(info).map(idNat -> session.users().getUserByUsername(session.getContext().getRealm(),
+        return IdNat.typed(info).map(idNat -> session.users().getUserByUsername(session.getContext().getRealm(),
                 idNat)).orElse(null);
     }
 

@@ -1,4 +1,4 @@
-package org.pscfederator.directory;
+package org.pscfederator.core.identifiers;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The idNat prefix table, read from {@code directory/idnat-prefixes.csv} ({@code prefix;kind;origine;description}).
+ * The idNat prefix table, read from {@code identifiers/idnat-prefixes.csv} ({@code prefix;kind;origine;description}).
  * It is data because only the RPPS and ADELI prefixes are confirmed (docs/domain/identifiers.md): the others may
  * change without a code change.
  */
 public final class IdNatPrefixes {
 
-    public static final String RESOURCE = "directory/idnat-prefixes.csv";
+    public static final String RESOURCE = "identifiers/idnat-prefixes.csv";
     private static final String HEADER = "prefix;kind;origine;description";
 
     private static volatile IdNatPrefixes standard;

@@ -1,8 +1,8 @@
-package org.pscfederator.directory;
+package org.pscfederator.core.identifiers;
 
 /**
  * The registry an idNat comes from, and the shape of the identifier after its prefix. Which prefix leads to which
- * kind is data ({@code directory/idnat-prefixes.csv}); how each kind's identifier is checked is here.
+ * kind is data ({@code identifiers/idnat-prefixes.csv}); how each kind's identifier is checked is here.
  */
 public enum IdNatKind {
 
@@ -43,7 +43,7 @@ public enum IdNatKind {
             String structure = registryId.substring(0, slash);
             String internal = registryId.substring(slash + 1);
             if (!isToken(structure, false) || !isToken(internal, true)) {
-                return "a structure staff identifier has letters and digits on each side of '/' (at most "
+                return "a structure staff identifier has upper-case letters and digits on each side of '/' (at most "
                         + MAX_PART + " each), found '" + registryId + "'";
             }
             return null;
@@ -80,7 +80,8 @@ public enum IdNatKind {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+            // Upper case only: usernames are looked up in upper case, so a lower-case idNat could never log in.
+            boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
                     || (allowDashAndUnderscore && (c == '-' || c == '_'));
             if (!ok) {
                 return false;

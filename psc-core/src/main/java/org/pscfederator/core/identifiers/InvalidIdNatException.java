@@ -1,4 +1,4 @@
-package org.pscfederator.directory;
+package org.pscfederator.core.identifiers;
 
 /** An identifier that is not a valid idNat; the message says why. */
 public final class InvalidIdNatException extends IllegalArgumentException {

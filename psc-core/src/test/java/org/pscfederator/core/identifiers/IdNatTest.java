@@ -1,12 +1,14 @@
-package org.pscfederator.directory;
+package org.pscfederator.core.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("psc-directory")
 class IdNatTest {
 
     @ParameterizedTest
@@ -72,5 +74,26 @@ class IdNatTest {
         assertThat(IdNat.parse("899700366240")).isEqualTo(IdNat.parse("899700366240"))
                 .hasSameHashCodeAs(IdNat.parse("899700366240"))
                 .hasToString("899700366240");
+    }
+
+    /** The directory used to take lower case, which no login could reach (usernames are looked up in upper case). */
+    @Test
+    void lowerCaseIsRefusedAsNoLoginCouldFindIt() {
+        assertThatThrownBy(() -> IdNat.parse("3500000001815646/cpat00045")).hasMessageContaining("upper-case");
+        assertThat(IdNat.wellFormed("3500000001815646/cpat00045")).isFalse();
+    }
+
+    /** The directory used to take up to 82 characters, more than its store's column and any login page takes. */
+    @Test
+    void longerThanFortyCharactersIsRefused() {
+        String staff = "3" + "1".repeat(30) + "/" + "C".repeat(30);
+        assertThatThrownBy(() -> IdNat.parse(staff)).hasMessageContaining("at most 40 characters");
+        assertThat(IdNat.wellFormed(staff)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"899700218896", "0759960011", "3500000001815646/CPAT00045", "ANS20231122132732"})
+    void everyValidIdNatIsWellFormed(String value) {
+        assertThat(IdNat.wellFormed(IdNat.parse(value).value())).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package org.pscfederator.directory;
+package org.pscfederator.core.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

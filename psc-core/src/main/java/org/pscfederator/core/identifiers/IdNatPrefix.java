@@ -1,4 +1,4 @@
-package org.pscfederator.directory;
+package org.pscfederator.core.identifiers;
 
 /**
  * One row of the idNat prefix table.
