@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pscfederator.core.certificates.PemTrust;
 import org.pscfederator.cli.OneLine;
 
 /**
@@ -49,10 +49,10 @@ final class ServerImport {
             HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10));
             if (options.cacert() != null) {
-                builder.sslContext(TrustedCertificates.sslContext(options.cacert()));
+                builder.sslContext(PemTrust.sslContext(null, options.cacert()));
             }
             client = builder.build();
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (IOException e) {
             return ImportResult.failed("cannot read the trusted certificates " + options.cacert() + ": "
                     + OneLine.of(e), elapsed(started));
         }

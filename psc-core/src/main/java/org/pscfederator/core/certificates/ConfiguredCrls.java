@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.certificates;
+package org.pscfederator.core.certificates;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.certificates;
+package org.pscfederator.core.certificates;
 
 /**
  * Why a certificate was refused, as a code for events, logs and the login theme's messages

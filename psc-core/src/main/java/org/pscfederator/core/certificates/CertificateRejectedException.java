@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.certificates;
+package org.pscfederator.core.certificates;
 
 /** A certificate refused by a trust policy, with the reason and a detail for the logs (never shown on screen). */
 public final class CertificateRejectedException extends Exception {

@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.certificates;
+package org.pscfederator.core.certificates;
 
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
