@@ -16,10 +16,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.pscfederator.directory.ImportReport;
 import org.pscfederator.directory.NationalFileReader;
 import org.pscfederator.directory.StaffFileReader;
-import org.pscfederator.keycloak.directory.DirectoryImporter;
-import org.pscfederator.keycloak.directory.DirectoryStore;
-import org.pscfederator.keycloak.directory.ImportAlreadyRunningException;
-import org.pscfederator.keycloak.directory.ImportOutcome;
+import org.pscfederator.directorystore.DirectoryImporter;
+import org.pscfederator.directorystore.DirectoryStore;
+import org.pscfederator.directorystore.ImportAlreadyRunningException;
+import org.pscfederator.directorystore.ImportOutcome;
 import org.pscfederator.cli.OneLine;
 
 /**

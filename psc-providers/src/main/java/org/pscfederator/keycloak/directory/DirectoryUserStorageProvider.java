@@ -1,5 +1,9 @@
 package org.pscfederator.keycloak.directory;
 
+import org.pscfederator.directorystore.DirectoryEntry;
+
+import org.pscfederator.directorystore.DirectoryStore;
+
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

@@ -33,7 +33,7 @@ import org.keycloak.util.JsonSerialization;
 import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.directory.NationalColumn;
-import org.pscfederator.keycloak.directory.DirectoryEntry;
+import org.pscfederator.directorystore.DirectoryEntry;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.RealmAdminCheck;
 import org.pscfederator.keycloak.logging.LoggedText;
@@ -439,7 +439,7 @@ public class DeviceApi implements RealmResourceProvider {
     private static String contactOf(List<DirectoryEntry> entries) {
         for (DirectoryEntry entry : entries) {
             if (entry.kind() == DirectoryEntry.Kind.PS) {
-                String mail = entry.field(NationalColumn.ADRESSE_EMAIL.ordinal() + 1);
+                String mail = entry.field(NationalColumn.ADRESSE_EMAIL);
                 if (mail != null && !mail.isBlank()) {
                     return mail;
                 }

@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.directory;
+package org.pscfederator.directorystore;
 
 import org.pscfederator.directory.ImportReport;
 import org.pscfederator.directory.LineProblem;

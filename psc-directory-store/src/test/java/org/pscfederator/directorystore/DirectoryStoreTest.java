@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.directory;
+package org.pscfederator.directorystore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,9 +12,10 @@ import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pscfederator.directory.NationalColumn;
 
-import static org.pscfederator.keycloak.directory.DirectoryEntry.Directory.NATIONAL;
-import static org.pscfederator.keycloak.directory.DirectoryEntry.Directory.STAFF;
+import static org.pscfederator.directorystore.DirectoryEntry.Directory.NATIONAL;
+import static org.pscfederator.directorystore.DirectoryEntry.Directory.STAFF;
 
 class DirectoryStoreTest {
 
@@ -35,7 +36,7 @@ class DirectoryStoreTest {
 
         assertThat(store.entries("899700366240")).hasSize(2);
         assertThat(store.entries("899700218896")).singleElement()
-                .satisfies(e -> assertThat(e.field(8)).isEqualTo("SPECIALISTE0021889"));
+                .satisfies(e -> assertThat(e.field(NationalColumn.NOM_EXERCICE)).isEqualTo("SPECIALISTE0021889"));
         assertThat(store.countProfessionals()).isEqualTo(2);
     }
 
@@ -49,10 +50,10 @@ class DirectoryStoreTest {
 
             assertThat(store.entries("899700218896")).isEmpty();
             assertThat(store.entries("899700366240")).singleElement()
-                    .satisfies(e -> assertThat(e.field(8)).isEqualTo("OLD"));
+                    .satisfies(e -> assertThat(e.field(NationalColumn.NOM_EXERCICE)).isEqualTo("OLD"));
             running.activate();
         }
-        assertThat(store.entries("899700366240")).singleElement().satisfies(e -> assertThat(e.field(8)).isEqualTo("NEW"));
+        assertThat(store.entries("899700366240")).singleElement().satisfies(e -> assertThat(e.field(NationalColumn.NOM_EXERCICE)).isEqualTo("NEW"));
     }
 
     @Test
@@ -76,7 +77,7 @@ class DirectoryStoreTest {
             failing.abandon();
         }
 
-        assertThat(store.entries("899700366240")).singleElement().satisfies(e -> assertThat(e.field(8)).isEqualTo("KEEP"));
+        assertThat(store.entries("899700366240")).singleElement().satisfies(e -> assertThat(e.field(NationalColumn.NOM_EXERCICE)).isEqualTo("KEEP"));
         assertThat(store.countProfessionals()).isEqualTo(1);
         try (DirectoryImport next = store.beginImport(NATIONAL, "next.txt")) {
             next.abandon();
@@ -185,9 +186,9 @@ class DirectoryStoreTest {
 
         assertThat(upgraded.entries("899700366240")).singleElement().satisfies(e -> {
             assertThat(e.fields()).hasSize(DirectoryEntry.FIELD_COUNT);
-            assertThat(e.field(1)).isEqualTo("v1");
-            assertThat(e.field(8)).isEqualTo("Doc0036624");
-            assertThat(e.field(56)).isEqualTo("v56");
+            assertThat(e.field(NationalColumn.TYPE_IDENTIFIANT_PP)).isEqualTo("v1");
+            assertThat(e.field(NationalColumn.NOM_EXERCICE)).isEqualTo("Doc0036624");
+            assertThat(e.field(NationalColumn.LIBELLE_GENRE_ACTIVITE)).isEqualTo("v56");
         });
         assertThat(upgraded.search("DOC0036624", 0, 10)).containsExactly("899700366240");
     }

@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.directory;
+package org.pscfederator.directorystore;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.directory;
+package org.pscfederator.directorystore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -191,7 +191,8 @@ public final class DirectoryStore {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    static String truncate(String text, int max) {
+    /** At most {@code max} characters, as the store's text columns keep them. */
+    public static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.directory;
+package org.pscfederator.directorystore;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.directory;
+package org.pscfederator.directorystore;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -10,11 +10,11 @@ import javax.sql.DataSource;
  * Version 3 created the e-CPS device table, which the device store now migrates on its own (ecps/schema): the
  * script is kept, empty, so that databases already at version 3 and new ones count the same.
  */
-final class DirectorySchema {
+public final class DirectorySchema {
 
     /** The version this build of the providers needs. */
     static final int CURRENT_VERSION = 3;
-    static final VersionedSchema SCHEMA = new VersionedSchema("directory", "PSC_DIR_SCHEMA",
+    public static final VersionedSchema SCHEMA = new VersionedSchema("directory", "PSC_DIR_SCHEMA",
             "directory/storage/schema", CURRENT_VERSION);
 
     private DirectorySchema() {

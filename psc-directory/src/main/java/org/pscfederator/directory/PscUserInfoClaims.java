@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.claims;
+package org.pscfederator.directory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.pscfederator.directory.ActivityLine;
-import org.pscfederator.directory.Exercice;
-import org.pscfederator.directory.NationalColumn;
-import org.pscfederator.directory.Professional;
 
 /**
  * The claims PSC puts in userinfo for a professional, built from their directory lines. Absent values are empty

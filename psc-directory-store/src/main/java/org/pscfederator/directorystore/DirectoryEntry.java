@@ -1,8 +1,10 @@
-package org.pscfederator.keycloak.directory;
+package org.pscfederator.directorystore;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.pscfederator.core.identifiers.IdNat;
+import org.pscfederator.directory.NationalColumn;
 
 /**
  * One row of the directory: a line of the national file (one activity of a professional), or a staff card
@@ -10,7 +12,7 @@ import org.pscfederator.core.identifiers.IdNat;
  */
 public record DirectoryEntry(String idNat, Kind kind, List<String> fields) {
 
-    public static final int FIELD_COUNT = 56;
+    public static final int FIELD_COUNT = NationalColumn.COUNT;
     /** Joins the fields of a stored line: the national file's separator, which no field can hold. */
     static final char SEPARATOR = '|';
 
@@ -52,16 +54,16 @@ public record DirectoryEntry(String idNat, Kind kind, List<String> fields) {
         return String.join(String.valueOf(SEPARATOR), fields);
     }
 
-    /** The name searched for by the admin console: the national file's nom d'exercice (column 8). */
+    /** The name searched for by the admin console: the national file's nom d'exercice. */
     String nameUpper() {
-        return fields.get(7).toUpperCase(java.util.Locale.ROOT);
+        return field(NationalColumn.NOM_EXERCICE).toUpperCase(Locale.ROOT);
     }
 
     static List<String> fieldsOf(String line) {
         return List.of(line.split("\\" + SEPARATOR, -1));
     }
 
-    public String field(int column) {
-        return fields.get(column - 1);
+    public String field(NationalColumn column) {
+        return fields.get(column.ordinal());
     }
 }

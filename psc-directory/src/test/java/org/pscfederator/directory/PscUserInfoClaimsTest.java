@@ -1,4 +1,4 @@
-package org.pscfederator.keycloak.claims;
+package org.pscfederator.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,8 +96,8 @@ class PscUserInfoClaimsTest {
         List<List<String>> lines = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("../realm-config/directory/PS_LibreAcces_Personne_activite_sandbox.txt"),
                 StandardCharsets.UTF_8)) {
-            List<String> values = Arrays.asList(line.split("\\|", -1)).subList(0, 56);
-            if (values.get(2).equals(idNat)) {
+            List<String> values = Arrays.asList(line.split("\\|", -1)).subList(0, NationalColumn.COUNT);
+            if (values.get(NationalColumn.IDENTIFICATION_NATIONALE_PP.ordinal()).equals(idNat)) {
                 lines.add(values);
             }
         }
