@@ -1,4 +1,4 @@
-package org.pscfederator.directory.cli;
+package org.pscfederator.directorycli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package org.pscfederator.directory.cli;
+package org.pscfederator.directorycli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.pscfederator.directory.cli;
+package org.pscfederator.directorycli;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
