@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
+import org.pscfederator.core.certificates.PemTrust;
 
 import picocli.CommandLine.TypeConversionException;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class TrustBundleTest {
     @Test
     void trustIsExactlyTheBundlesCertificates() throws Exception {
         Path pem = Path.of(getClass().getResource("/two-certificates.pem").toURI());
-        assertThat(TrustBundle.certificates(pem)).extracting(c -> c.getSubjectX500Principal().getName())
+        assertThat(PemTrust.certificates(pem)).extracting(c -> c.getSubjectX500Principal().getName())
                 .containsExactly("CN=bench test CA", "CN=localhost");
         X509TrustManager trust = (X509TrustManager) TrustBundle.trustManagers(pem)[0];
         assertThat(trust.getAcceptedIssuers()).extracting(X509Certificate::getSubjectX500Principal)

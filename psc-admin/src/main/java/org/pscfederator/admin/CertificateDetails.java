@@ -2,6 +2,8 @@ package org.pscfederator.admin;
 
 import java.time.Instant;
 
+import org.pscfederator.core.bindings.CertificateBinding;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

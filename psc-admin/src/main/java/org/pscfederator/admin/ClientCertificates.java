@@ -3,6 +3,9 @@ package org.pscfederator.admin;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.pscfederator.core.bindings.CertificateBinding;
+import org.pscfederator.core.bindings.CertificateBindings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  */
 final class ClientCertificates {
 
-    static final String BINDINGS_ATTRIBUTE = "psc.org.cert.bindings";
+    static final String BINDINGS_ATTRIBUTE = CertificateBindings.ATTRIBUTE;
     static final String DETAILS_ATTRIBUTE = "psc.org.cert.details";
-    /** Two at once: the current certificate and its successor, while the relying service's servers switch over. */
-    static final int MAX_BINDINGS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<CertificateBinding> bindings;
@@ -39,17 +40,9 @@ final class ClientCertificates {
      *         lets no certificate in)
      */
     static ClientCertificates read(JsonNode attributes) {
-        List<CertificateBinding> bindings = new ArrayList<>();
         String text = attributes.path(BINDINGS_ATTRIBUTE).asText("");
-        if (!text.isBlank()) {
-            JsonNode array = parse(text);
-            if (array == null || !array.isArray()) {
-                throw new IllegalArgumentException(BINDINGS_ATTRIBUTE + " is not a JSON array");
-            }
-            for (JsonNode node : array) {
-                bindings.add(CertificateBinding.fromJson(node));
-            }
-        }
+        // None yet is a state psc-admin can repair; anything else is read as the server reads it.
+        List<CertificateBinding> bindings = text.isBlank() ? List.of() : CertificateBindings.parse(text).bindings();
         List<CertificateDetails> details = new ArrayList<>();
         JsonNode detailsArray = parse(attributes.path(DETAILS_ATTRIBUTE).asText(""));
         if (detailsArray != null && detailsArray.isArray()) {
@@ -73,7 +66,7 @@ final class ClientCertificates {
     }
 
     boolean matches(OrgCertificate certificate) {
-        return bindings.stream().anyMatch(binding -> binding.matches(certificate));
+        return bindings.stream().anyMatch(binding -> binding.matches(certificate.certificate()));
     }
 
     /** The new certificate beside the current ones (a renewal), or in their place with {@code dropOld}. */
@@ -84,7 +77,7 @@ final class ClientCertificates {
         if (!newBindings.contains(binding)) {
             newBindings.add(binding);
         }
-        if (newBindings.size() > MAX_BINDINGS) {
+        if (newBindings.size() > CertificateBindings.MAX_BINDINGS) {
             throw new AdminException("two certificates are already registered (a renewal in progress); "
                     + "add --drop-old to keep only the new one");
         }
@@ -101,9 +94,7 @@ final class ClientCertificates {
     }
 
     String bindingsJson() {
-        ArrayNode array = JSON.createArrayNode();
-        bindings.forEach(binding -> array.add(binding.toJson()));
-        return array.toString();
+        return CertificateBindings.of(bindings).toAttribute();
     }
 
     String detailsJson() {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.UsageText;
+import org.pscfederator.core.bindings.CertificateBinding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code psc-admin client}: the four commands. Each checks everything it can locally first, then through the admin
@@ -101,7 +103,7 @@ final class ClientCommands implements UsageText {
             String clientId = ClientRegistration.clientId(clientIdText);
             List<URI> redirectUris = ClientRegistration.redirectUris(redirectUriTexts);
             List<URI> postLogoutUris = ClientRegistration.postLogoutRedirectUris(postLogoutTexts);
-            CertificateBinding.Kind kind = CertificateBinding.Kind.parse(bind);
+            CertificateBinding.Kind kind = bindKind(bind);
             OrgCertificate certificate = OrgCertificate.read(certFile);
             AdminOptions options = AdminOptions.from(server);
             certificate.checkShape(Instant.now());
@@ -142,7 +144,7 @@ final class ClientCommands implements UsageText {
         @Override
         public Integer call() throws AdminException {
             String clientId = ClientRegistration.clientId(clientIdText);
-            CertificateBinding.Kind.parse(bind);
+            bindKind(bind);
             OrgCertificate certificate = OrgCertificate.read(certFile);
             AdminOptions options = AdminOptions.from(server);
             certificate.checkShape(Instant.now());
@@ -167,7 +169,7 @@ final class ClientCommands implements UsageText {
                 }
                 current = new ClientCertificates(List.of(), List.of());
             }
-            CertificateBinding.Kind kind = bind != null ? CertificateBinding.Kind.parse(bind) : usualKind(current);
+            CertificateBinding.Kind kind = bind != null ? bindKind(bind) : usualKind(current);
             boolean alreadyAccepted = current.matches(certificate);
             ClientCertificates next = current.with(certificate, kind, dropOld);
             attributes.put(ClientCertificates.BINDINGS_ATTRIBUTE, next.bindingsJson());
@@ -232,6 +234,14 @@ final class ClientCommands implements UsageText {
     }
 
     /** A renewal keeps the kind of binding the relying service was registered with. */
+    private static CertificateBinding.Kind bindKind(String bind) {
+        try {
+            return CertificateBinding.Kind.parse(bind);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("--bind: " + e.getMessage());
+        }
+    }
+
     private static CertificateBinding.Kind usualKind(ClientCertificates current) {
         return current.bindings().stream().allMatch(binding -> binding.kind() == CertificateBinding.Kind.SUBJECT)
                 && !current.bindings().isEmpty() ? CertificateBinding.Kind.SUBJECT : CertificateBinding.Kind.THUMBPRINT;

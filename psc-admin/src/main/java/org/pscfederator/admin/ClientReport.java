@@ -2,6 +2,8 @@ package org.pscfederator.admin;
 
 import java.util.List;
 
+import org.pscfederator.core.bindings.CertificateBinding;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code client show}: a relying service's registration as an operator reads it. Never a secret. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
-import org.pscfederator.keycloak.certificates.PemTrust;
+import org.pscfederator.core.certificates.PemTrust;
 import org.pscfederator.cli.OneLine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -231,10 +230,8 @@ final class KeycloakAdmin {
     /** TLS that trusts exactly the certificates of a PEM bundle (the sandbox CAs), never everything. */
     private static SSLContext trusting(Path pemBundle) throws AdminException {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, PemTrust.trustManagers(pemBundle), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
+            return PemTrust.sslContext(null, pemBundle);
+        } catch (IOException e) {
             throw new AdminException("--cacert: cannot use " + pemBundle + ": " + OneLine.of(e));
         }
     }

@@ -19,6 +19,9 @@ import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.pscfederator.core.bindings.CertificateBinding;
+import org.pscfederator.core.bindings.CertificateBindings;
+
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -97,12 +100,7 @@ final class OrgCertificate {
 
     /** RFC 8705's {@code x5t#S256}: base64url (no padding) of the SHA-256 of the DER certificate. */
     String thumbprint() {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return CertificateBindings.thumbprint(certificate);
     }
 
     String subject() {
@@ -127,7 +125,6 @@ final class OrgCertificate {
     }
 
     CertificateBinding binding(CertificateBinding.Kind kind) {
-        return kind == CertificateBinding.Kind.THUMBPRINT ? CertificateBinding.thumbprint(thumbprint())
-                : CertificateBinding.subject(subject(), issuer());
+        return CertificateBinding.of(certificate, kind);
     }
 }

@@ -1,31 +1,32 @@
 package org.pscfederator.admin;
 
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
-import org.pscfederator.keycloak.certificates.CertificateChecks;
-import org.pscfederator.keycloak.certificates.CertificateRejectedException;
-import org.pscfederator.keycloak.certificates.CertificateRejection;
-import org.pscfederator.keycloak.certificates.ConfiguredCrls;
-import org.pscfederator.keycloak.certificates.TrustPolicy;
+import org.pscfederator.core.certificates.CertificateChecks;
+import org.pscfederator.core.certificates.CertificateRejectedException;
+import org.pscfederator.core.certificates.CertificateRejection;
+import org.pscfederator.core.certificates.RealmTrust;
+import org.pscfederator.core.settings.RealmSetting;
+import org.pscfederator.core.settings.RealmSettings;
+import org.pscfederator.core.settings.TrustSettings;
+import org.pscfederator.core.settings.TrustUse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The realm's trust for relying services ({@code pscClientTrustAnchors}, {@code pscClientPolicyOid},
- * {@code pscClientCrls}, read through the admin API), applied by the same checks the server runs: so a card
- * certificate, a lookalike or a certificate without the AUTH_CLI policy is refused at onboarding, with the reason,
- * rather than at the relying service's first token request.
+ * The realm's trust for relying services, read from its attributes (through the admin API) by the server's own
+ * {@link RealmSettings} and applied by the server's own {@link RealmTrust} checks: so a card certificate, a lookalike,
+ * a certificate without the AUTH_CLI policy or the clientAuth usage is refused at onboarding, with the reason, rather
+ * than at the relying service's first token request. This class only words the refusal for operators.
  */
 final class RealmClientTrust {
 
-    static final String ANCHORS = "pscClientTrustAnchors";
-    static final String POLICY = "pscClientPolicyOid";
-    static final String CRLS = "pscClientCrls";
-    static final String GRACE_HOURS = "pscCrlGraceHours";
+    static final String ANCHORS = TrustUse.CLIENT.anchors().attribute();
+    static final String POLICY = TrustUse.CLIENT.policy().attribute();
+    static final String CRLS = TrustUse.CLIENT.crls().attribute();
+    static final String GRACE_HOURS = RealmSetting.CRL_GRACE_HOURS.attribute();
 
     private final CertificateChecks checks;
     private final String policyOid;
@@ -37,24 +38,19 @@ final class RealmClientTrust {
 
     /** @throws AdminException when the realm has no usable relying-service trust (fail closed: nothing registered) */
     static RealmClientTrust of(String realm, JsonNode attributes) throws AdminException {
-        String anchors = attributes.path(ANCHORS).asText("");
-        String policy = attributes.path(POLICY).asText("").strip();
-        if (anchors.isBlank() || policy.isBlank()) {
+        if (attributes.path(ANCHORS).asText("").isBlank() || attributes.path(POLICY).asText("").isBlank()) {
             throw new AdminException("realm " + realm + " has no trust for relying services (" + ANCHORS + ", "
                     + POLICY + "): configure it before registering one (docs/realm-config.md)");
         }
-        TrustPolicy trustPolicy;
+        Map<String, String> values = new HashMap<>();
+        attributes.properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
         try {
-            trustPolicy = TrustPolicy.fromPem(anchors, policy);
-        } catch (IllegalArgumentException e) {
-            throw new AdminException("realm " + realm + ": its " + ANCHORS + " or " + POLICY + " is unusable: "
-                    + e.getMessage());
+            TrustSettings settings = RealmSettings.of(values).trust(TrustUse.CLIENT);
+            return new RealmClientTrust(RealmTrust.checks(settings, TrustUse.CLIENT), settings.policyOid());
+        } catch (IllegalStateException e) { // RealmSettingException included
+            throw new AdminException("realm " + realm + ": its trust for relying services is unusable, the server "
+                    + "refuses every relying service: " + e.getMessage());
         }
-        List<String> crls = Arrays.stream(attributes.path(CRLS).asText("").split(",")).map(String::strip)
-                .filter(location -> !location.isEmpty()).toList();
-        return new RealmClientTrust(new CertificateChecks(trustPolicy,
-                new ConfiguredCrls(crls, grace(attributes.path(GRACE_HOURS).asText("")), Clock.systemUTC()),
-                Clock.systemUTC()), policy);
     }
 
     /**
@@ -88,13 +84,5 @@ final class RealmClientTrust {
             case WRONG_KEY_USAGE -> "its key usage is not client authentication";
             default -> rejection.code();
         };
-    }
-
-    private static Duration grace(String hours) {
-        try {
-            return Duration.ofHours(Math.max(0, Long.parseLong(hours.strip())));
-        } catch (NumberFormatException e) {
-            return Duration.ofHours(6);
-        }
     }
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pscfederator.core.bindings.CertificateBinding;
+import org.pscfederator.core.bindings.CertificateBindings;
 import org.pscfederator.testpki.ClientRequest;
 import org.pscfederator.testpki.TestPki;
 
@@ -105,5 +108,22 @@ class ClientCertificatesTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(ClientCertificates.read(JSON.createObjectNode()).bindings()).isEmpty();
+    }
+
+    /**
+     * psc-admin compared a subject binding's names as strings, the server as X.500 names: a binding registered with
+     * other spacing or case let the relying service in, while psc-admin said its certificate was not registered.
+     */
+    @Test
+    @Tag("rfc8705")
+    void aSubjectBindingMatchesAsTheServerMatchesIt() throws Exception {
+        String spaced = first.subject().replace(",", ", ").toLowerCase(java.util.Locale.ROOT);
+        ObjectNode attributes = JSON.createObjectNode().put(ClientCertificates.BINDINGS_ATTRIBUTE,
+                JSON.createArrayNode().add(JSON.createObjectNode().put("subject", spaced)
+                        .put("issuer", first.issuer())).toString());
+
+        assertThat(CertificateBindings.parse(attributes.get(ClientCertificates.BINDINGS_ATTRIBUTE).asText())
+                .matches(first.certificate())).as("the server").isTrue();
+        assertThat(ClientCertificates.read(attributes).matches(first)).as("psc-admin").isTrue();
     }
 }

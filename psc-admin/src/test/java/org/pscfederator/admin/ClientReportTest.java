@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pscfederator.core.bindings.CertificateBinding;
 import org.pscfederator.testpki.ClientRequest;
 import org.pscfederator.testpki.TestPki;
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pscfederator.testpki.CardRequest;
 import org.pscfederator.testpki.ClientRequest;
 import org.pscfederator.testpki.TestPki;
@@ -14,6 +17,7 @@ import org.pscfederator.testpki.TestPki;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+@Tag("psc-onboarding")
 class RealmClientTrustTest {
 
     @TempDir
@@ -83,5 +87,42 @@ class RealmClientTrustTest {
         placeholder.put(RealmClientTrust.POLICY, "{{psc:clientPolicyOid}}");
         assertThatThrownBy(() -> RealmClientTrust.of("esante-wallet", placeholder))
                 .isInstanceOf(AdminException.class).hasMessageContaining("is unusable");
+    }
+
+    // psc-admin read the realm's trust with a copy of the server's rules; the three tests below are where the copy
+    // differed. It now reads it with the server's RealmSettings and RealmTrust, so it refuses what the server refuses.
+
+    @Test
+    @Tag("rfc8705")
+    void aCertificateListingNoClientAuthUsageIsRefusedAsTheServerRefusesIt() throws Exception {
+        TestPki pki = SandboxCertificates.pki(folder);
+        OrgCertificate certificate = OrgCertificate.read(pki.issueClientWithoutExtendedKeyUsage(
+                ClientRequest.of("svc")).certificatePem());
+
+        assertThatThrownBy(() -> RealmClientTrust.of("esante-wallet", SandboxCertificates.realmAttributes(pki))
+                .verify(certificate)).isInstanceOf(AdminException.class)
+                .hasMessageContaining("its key usage is not client authentication");
+    }
+
+    @Test
+    void aRealmWithoutRelyingServiceCrlsRegistersNothingAsTheServerLetsNoneIn() throws Exception {
+        TestPki pki = SandboxCertificates.pki(folder);
+        ObjectNode attributes = SandboxCertificates.realmAttributes(pki);
+        attributes.put(RealmClientTrust.CRLS, "");
+
+        assertThatThrownBy(() -> RealmClientTrust.of("esante-wallet", attributes))
+                .isInstanceOf(AdminException.class).hasMessageContaining("is unusable")
+                .hasMessageContaining(RealmClientTrust.CRLS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "six", "721"})
+    void aCrlGraceTheServerRefusesIsRefusedNotReadAsAnother(String hours) throws Exception {
+        TestPki pki = SandboxCertificates.pki(folder);
+        ObjectNode attributes = SandboxCertificates.realmAttributes(pki);
+        attributes.put(RealmClientTrust.GRACE_HOURS, hours);
+
+        assertThatThrownBy(() -> RealmClientTrust.of("esante-wallet", attributes))
+                .isInstanceOf(AdminException.class).hasMessageContaining(RealmClientTrust.GRACE_HOURS);
     }
 }

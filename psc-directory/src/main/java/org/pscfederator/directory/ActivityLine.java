@@ -1,5 +1,9 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.InvalidIdNatException;
+
+import org.pscfederator.core.identifiers.IdNat;
+
 import static org.pscfederator.directory.NationalColumn.*;
 
 import java.util.Arrays;

@@ -98,6 +98,8 @@ public enum NationalColumn {
 
     private static final List<String> HEADER;
     private static final NationalColumn[] VALUES = values();
+    /** How many columns a line has. */
+    public static final int COUNT = VALUES.length;
 
     static {
         List<String> names = new ArrayList<>();

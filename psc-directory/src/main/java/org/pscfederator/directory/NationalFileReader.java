@@ -1,5 +1,11 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.IdNatPrefixes;
+
+import org.pscfederator.core.identifiers.IdNatKind;
+
+import org.pscfederator.core.identifiers.IdNat;
+
 import static org.pscfederator.directory.NationalColumn.*;
 
 import java.io.IOException;

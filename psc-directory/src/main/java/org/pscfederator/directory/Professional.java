@@ -1,5 +1,7 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.IdNat;
+
 import java.util.ArrayList;
 import java.util.List;
 

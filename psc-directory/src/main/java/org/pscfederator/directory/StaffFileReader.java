@@ -1,5 +1,11 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.IdNatPrefixes;
+
+import org.pscfederator.core.identifiers.IdNatKind;
+
+import org.pscfederator.core.identifiers.IdNat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

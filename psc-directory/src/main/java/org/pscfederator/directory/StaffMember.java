@@ -1,5 +1,7 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.IdNat;
+
 /** One line of the staff file: a CPE or CPA card holder of a structure. Optional values are "". */
 public record StaffMember(
         long lineNumber,

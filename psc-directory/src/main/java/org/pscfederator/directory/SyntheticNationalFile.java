@@ -1,5 +1,7 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.RppsNumber;
+
 import static org.pscfederator.directory.NationalColumn.*;
 
 import java.io.BufferedWriter;

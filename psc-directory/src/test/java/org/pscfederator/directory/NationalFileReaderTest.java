@@ -1,5 +1,7 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.IdNatPrefixes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

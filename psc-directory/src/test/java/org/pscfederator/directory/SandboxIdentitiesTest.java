@@ -1,5 +1,7 @@
 package org.pscfederator.directory;
 
+import org.pscfederator.core.identifiers.IdNatKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

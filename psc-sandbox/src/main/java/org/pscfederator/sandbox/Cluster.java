@@ -1,7 +1,5 @@
 package org.pscfederator.sandbox;
 
-import org.pscfederator.realmconfig.RealmAssembler;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.pscfederator.core.certificates.PemTrust;
+import org.pscfederator.realmconfig.RealmAssembler;
 
 /**
  * The processes of {@code bin/psc-cluster} and their order: HAProxy first (it marks nodes up as they become ready),
@@ -214,7 +215,7 @@ final class Cluster implements AutoCloseable {
     private HttpClient client() {
         if (client == null) {
             try {
-                client = HttpClient.newBuilder().sslContext(ReadinessWatcher.trusting(data.caBundle()))
+                client = HttpClient.newBuilder().sslContext(PemTrust.sslContext(null, data.caBundle()))
                         .connectTimeout(Duration.ofSeconds(2)).build();
             } catch (Exception e) {
                 throw new SandboxException("cannot read the trust bundle " + data.caBundle() + ": " + e.getMessage());

@@ -1,20 +1,13 @@
 package org.pscfederator.sandbox;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.pscfederator.core.certificates.PemTrust;
 
 /** Tells the user, once, when the server answers its readiness check, and where to go next. */
 final class ReadinessWatcher implements Runnable {
@@ -43,7 +36,7 @@ final class ReadinessWatcher implements Runnable {
     public void run() {
         try {
             HttpClient client = HttpClient.newBuilder()
-                    .sslContext(trusting(data.caBundle()))
+                    .sslContext(PemTrust.sslContext(null, data.caBundle()))
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
             URI health = URI.create(options.managementUrl() + "/health/ready");
@@ -80,19 +73,4 @@ final class ReadinessWatcher implements Runnable {
         out.println();
     }
 
-    static SSLContext trusting(Path pemBundle) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(pemBundle)) {
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + i++, certificate);
-            }
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
 }

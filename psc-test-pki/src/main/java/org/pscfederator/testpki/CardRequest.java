@@ -1,21 +1,20 @@
 package org.pscfederator.testpki;
 
-import java.util.regex.Pattern;
+import org.pscfederator.core.identifiers.IdNat;
 
 /**
  * A person's card authentication certificate to issue. Build with {@link #of(String)} and the {@code with...} methods.
  *
- * <p>The idNat becomes a file name, so it is checked strictly: digits (e.g. {@code 899700366240}), the structure
- * staff form {@code <digits>/<letters and digits>} (e.g. {@code 3500000001815646/CPAT00045}, file name with {@code _}
- * for {@code /}), or an ANS EDIT test identity ({@code ANS20231122132732}). Nothing else can name a path.
+ * <p>The idNat becomes a file name, so it must have an idNat's shape ({@link IdNat#wellFormed}): upper-case letters
+ * and digits (e.g. {@code 899700366240}, {@code ANS20231122132732}), and for structure staff one {@code /} (e.g.
+ * {@code 3500000001815646/CPAT00045}, file name with {@code _} for {@code /}). Nothing else can name a path. The
+ * registry's own rules (prefix, Luhn key) are not checked: tests issue cards to unknown and mistyped idNats.
  */
 public record CardRequest(String idNat, String givenName, String familyName, Validity validity, int validityDays,
         boolean revoked) {
 
-    private static final Pattern ID_NAT = Pattern.compile("[0-9]{2,30}(/[A-Za-z0-9]{1,30})?|[A-Z]{3}[0-9]{6,30}");
-
     public CardRequest {
-        if (idNat == null || !ID_NAT.matcher(idNat).matches()) {
+        if (!IdNat.wellFormed(idNat)) {
             throw PkiException.badInput("invalid idNat " + PkiException.quote(idNat) + ": expected digits (899700366240),"
                     + " the staff form <structure>/<internal id> (3500000001815646/CPAT00045)"
                     + " or an EDIT test identity (ANS20231122132732)");

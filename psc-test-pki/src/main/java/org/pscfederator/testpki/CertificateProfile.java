@@ -24,6 +24,9 @@ enum CertificateProfile {
     /** An ORG client certificate of the organisations CA lacking the AUTH_CLI policy: a verifier must refuse it. */
     ORG_WITHOUT_POLICY(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
             List.of(KeyPurposeId.id_kp_clientAuth), List.of()),
+    /** An ORG AUTH_CLI certificate listing no extended key usage: a relying service's must say clientAuth. */
+    ORG_WITHOUT_EXTENDED_KEY_USAGE(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment, List.of(),
+            List.of(SandboxProfile.POLICY_ORG_AUTH_CLI)),
     TLS_SERVER(false, null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
             List.of(KeyPurposeId.id_kp_serverAuth), List.of(SandboxProfile.POLICY_ORG_TLS_SERVER));
 

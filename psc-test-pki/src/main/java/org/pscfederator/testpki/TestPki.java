@@ -191,12 +191,23 @@ public final class TestPki {
      * policy, to {@code clients/<clientId>-without-policy.p12}.
      */
     public IssuedCertificate issueClientWithoutPolicy(ClientRequest request) {
-        return issue(CaRole.ORGANISATIONS, CertificateProfile.ORG_WITHOUT_POLICY,
+        return issueFlawedClient(request, CertificateProfile.ORG_WITHOUT_POLICY, "-without-policy.p12");
+    }
+
+    /**
+     * Issues, for tests of the verifier, an ORG AUTH_CLI certificate of the real organisations CA listing no extended
+     * key usage, to {@code clients/<clientId>-without-eku.p12}.
+     */
+    public IssuedCertificate issueClientWithoutExtendedKeyUsage(ClientRequest request) {
+        return issueFlawedClient(request, CertificateProfile.ORG_WITHOUT_EXTENDED_KEY_USAGE, "-without-eku.p12");
+    }
+
+    private IssuedCertificate issueFlawedClient(ClientRequest request, CertificateProfile profile, String suffix) {
+        return issue(CaRole.ORGANISATIONS, profile,
                 SandboxProfile.clientSubject(request.clientId(), request.organisation(), request.structureId()),
                 List.of(), request.validity().period(Instant.now(), request.validityDays()),
-                CertificateIssuer.newKeyPair(),
-                pkiDir.resolve("clients").resolve(request.clientId() + "-without-policy.p12"), request.clientId(),
-                false, false);
+                CertificateIssuer.newKeyPair(), pkiDir.resolve("clients").resolve(request.clientId() + suffix),
+                request.clientId(), false, false);
     }
 
     private IssuedCertificate issueLookalike(CaRole impersonated, CertificateProfile profile, X500Name subject,

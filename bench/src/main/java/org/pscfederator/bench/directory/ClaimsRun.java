@@ -20,9 +20,9 @@ import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 
 import org.pscfederator.bench.LatencyRecorder;
-import org.pscfederator.keycloak.claims.PscUserInfoClaims;
-import org.pscfederator.keycloak.directory.DirectoryEntry;
-import org.pscfederator.keycloak.directory.DirectoryStore;
+import org.pscfederator.directory.PscUserInfoClaims;
+import org.pscfederator.directorystore.DirectoryEntry;
+import org.pscfederator.directorystore.DirectoryStore;
 
 /**
  * The claims phase: concurrent workers each take a random idNat, read its directory lines through a pooled

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.pscfederator.directory.NationalColumn;
+
 /** Random idNats of a national file (reservoir sampling over its lines: one pass, bounded memory). */
 final class IdNatSample {
 
-    /** Column 3 of the national file, Identification nationale PP. */
-    private static final int ID_NAT_COLUMN = 2;
+    private static final int ID_NAT_COLUMN = NationalColumn.IDENTIFICATION_NATIONALE_PP.ordinal();
 
     private IdNatSample() {
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.pscfederator.directory.cli.DirectoryCommand;
+import org.pscfederator.directorycli.DirectoryCommand;
 
 /**
  * The import phase: runs the operators' own command, {@code psc-directory import FILE --db-url ...}, in a JVM of its own

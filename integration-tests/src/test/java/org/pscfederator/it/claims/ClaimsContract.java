@@ -148,7 +148,7 @@ abstract class ClaimsContract {
         for (String line : Files.readAllLines(Launcher.repoRoot()
                 .resolve("realm-config/directory/PS_LibreAcces_Personne_activite_sandbox.txt"), StandardCharsets.UTF_8)) {
             String[] fields = line.split("\\|", -1);
-            if (fields.length > 2 && fields[2].equals(idNat)) {
+            if (fields.length > NationalColumn.IDENTIFICATION_NATIONALE_PP.ordinal() && field(fields, NationalColumn.IDENTIFICATION_NATIONALE_PP).equals(idNat)) {
                 lines.add(fields);
             }
         }

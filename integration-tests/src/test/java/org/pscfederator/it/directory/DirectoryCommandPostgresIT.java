@@ -16,6 +16,7 @@ import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.PostgresSandboxExtension;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.TestDatabase;
+import org.pscfederator.directory.NationalColumn;
 
 /**
  * Directory import by bin/psc-directory import FILE, the national-size way, straight into the PostgreSQL database of a
@@ -29,7 +30,8 @@ class DirectoryCommandPostgresIT {
     @Test
     void importIntoTheDatabaseIsWhatTheServerFinds(SandboxServer server, TestDatabase database) throws Exception {
         Path file = DirectoryTool.synthetic("synthetic-3000.txt", 2_000, 3_000);
-        String someone = Files.readAllLines(file, StandardCharsets.UTF_8).get(1500).split("\\|")[2];
+        String someone = Files.readAllLines(file, StandardCharsets.UTF_8).get(1500)
+                .split("\\|")[NationalColumn.IDENTIFICATION_NATIONALE_PP.ordinal()];
         try {
             Launcher.Result result = importIntoDatabase(database, file);
 

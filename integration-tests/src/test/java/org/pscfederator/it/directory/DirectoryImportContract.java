@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.SandboxServer;
+import org.pscfederator.directory.NationalColumn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,7 +87,7 @@ abstract class DirectoryImportContract {
     @Test
     void lineWithWrongColumnCountIsReportedWithItsNumberAndSkipped(SandboxServer server) throws Exception {
         List<String> lines = Files.readAllLines(sandboxFile(), StandardCharsets.UTF_8);
-        String skippedIdNat = lines.get(2).split("\\|")[2];
+        String skippedIdNat = lines.get(2).split("\\|")[NationalColumn.IDENTIFICATION_NATIONALE_PP.ordinal()];
         lines.set(2, "8|99999|899999|M|");
         String broken = String.join("\n", lines) + "\n";
 
@@ -194,8 +195,8 @@ abstract class DirectoryImportContract {
     void unknownProfessionCodeIsImportedWithAWarning(SandboxServer server) throws Exception {
         List<String> lines = Files.readAllLines(sandboxFile(), StandardCharsets.UTF_8);
         String[] fields = lines.get(2).split("\\|", -1);
-        assertThat(fields[9]).isEqualTo("10");
-        fields[9] = "99";
+        assertThat(fields[NationalColumn.CODE_PROFESSION.ordinal()]).isEqualTo("10");
+        fields[NationalColumn.CODE_PROFESSION.ordinal()] = "99";
         lines.set(2, String.join("|", fields));
 
         HttpResponse<String> response = upload(server, joined(lines), server.adminToken());

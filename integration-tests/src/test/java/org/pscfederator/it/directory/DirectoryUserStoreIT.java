@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.pscfederator.keycloak.directory.DirectoryEntry;
-import org.pscfederator.keycloak.directory.DirectoryImport;
-import org.pscfederator.keycloak.directory.DirectoryStore;
+import org.pscfederator.directory.NationalColumn;
+import org.pscfederator.directorystore.DirectoryEntry;
+import org.pscfederator.directorystore.DirectoryImport;
+import org.pscfederator.directorystore.DirectoryStore;
 import org.pscfederator.it.harness.PostgresSandboxExtension;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.TestDatabase;
@@ -75,11 +76,11 @@ class DirectoryUserStoreIT {
 
     private static DirectoryEntry entry(String idNat, String familyName, String givenName) {
         List<String> fields = new ArrayList<>(Collections.nCopies(DirectoryEntry.FIELD_COUNT, ""));
-        fields.set(0, "8");
-        fields.set(1, idNat.substring(1));
-        fields.set(2, idNat);
-        fields.set(7, familyName);
-        fields.set(8, givenName);
+        fields.set(NationalColumn.TYPE_IDENTIFIANT_PP.ordinal(), "8");
+        fields.set(NationalColumn.IDENTIFIANT_PP.ordinal(), idNat.substring(1));
+        fields.set(NationalColumn.IDENTIFICATION_NATIONALE_PP.ordinal(), idNat);
+        fields.set(NationalColumn.NOM_EXERCICE.ordinal(), familyName);
+        fields.set(NationalColumn.PRENOM_EXERCICE.ordinal(), givenName);
         return new DirectoryEntry(idNat, DirectoryEntry.Kind.PS, fields);
     }
 }

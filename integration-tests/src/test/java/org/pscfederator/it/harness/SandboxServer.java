@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
-import org.pscfederator.keycloak.certificates.PemTrust;
+import org.pscfederator.core.certificates.PemTrust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -271,13 +271,7 @@ public final class SandboxServer implements PscEndpoint, AutoCloseable {
 
     /** A TLS context that presents the given keys (a card, an ORG certificate) and trusts the sandbox bundle. */
     public static SSLContext withKeys(KeyManager[] keyManagers, Path pemBundle) throws IOException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, PemTrust.trustManagers(pemBundle), null);
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("cannot trust " + pemBundle + ": " + e.getMessage(), e);
-        }
+        return PemTrust.sslContext(keyManagers, pemBundle);
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,9 @@
 package org.pscfederator.keycloak.certificates;
 
+import org.pscfederator.core.certificates.RealmTrust;
+
+import org.pscfederator.core.certificates.CertificateChecks;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

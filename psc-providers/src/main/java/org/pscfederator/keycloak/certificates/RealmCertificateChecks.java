@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.certificates;
 
+import org.pscfederator.core.certificates.CertificateChecks;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;

@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.claims;
 
+import org.pscfederator.directory.PscUserInfoClaims;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
-import org.pscfederator.keycloak.directory.DirectoryEntry;
+import org.pscfederator.directorystore.DirectoryEntry;
 import org.pscfederator.keycloak.directory.ProfessionalUser;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.OwnSpi;

@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.clientauth;
 
+import org.pscfederator.core.bindings.CertificateBindings;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;

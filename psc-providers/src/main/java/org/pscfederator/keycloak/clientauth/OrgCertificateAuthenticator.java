@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.clientauth;
 
+import org.pscfederator.core.bindings.CertificateBindings;
+
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 
@@ -21,9 +23,9 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.x509.X509ClientCertificateLookup;
-import org.pscfederator.keycloak.certificates.CertificateChecks;
-import org.pscfederator.keycloak.certificates.CertificateRejectedException;
-import org.pscfederator.keycloak.certificates.CertificateRejection;
+import org.pscfederator.core.certificates.CertificateChecks;
+import org.pscfederator.core.certificates.CertificateRejectedException;
+import org.pscfederator.core.certificates.CertificateRejection;
 import org.pscfederator.keycloak.certificates.RealmCertificateChecks;
 import org.pscfederator.core.settings.TrustUse;
 import org.pscfederator.keycloak.realm.RealmAttributes;

@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.clientauth;
 
+import org.pscfederator.core.bindings.CertificateBindings;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

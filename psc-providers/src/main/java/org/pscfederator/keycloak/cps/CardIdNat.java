@@ -10,15 +10,15 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
+import org.pscfederator.core.identifiers.IdNat;
+
 /**
  * The idNat a card certificate names: its subject's CN, through the realm's pattern (group 1). The sandbox's cards
  * carry the idNat as their whole CN, structure staff's included ({@code 3500000001815646/CPAT00045}); a production
- * realm sets the pattern that IGC-Santé's card profile needs.
+ * realm sets the pattern that IGC-Santé's card profile needs. What the pattern finds must be an idNat's shape
+ * ({@link IdNat#wellFormed}); anything else is refused.
  */
 public final class CardIdNat {
-
-    /** What an idNat may hold: digits and letters, and '/' for structure staff. Anything else is refused. */
-    private static final Pattern ID_NAT = Pattern.compile("[0-9A-Za-z]{2,40}(/[0-9A-Za-z]{1,30})?");
 
     private CardIdNat() {
     }
@@ -31,7 +31,7 @@ public final class CardIdNat {
                 return Optional.empty();
             }
             String idNat = matcher.group(1);
-            return ID_NAT.matcher(idNat).matches() ? Optional.of(idNat) : Optional.empty();
+            return IdNat.wellFormed(idNat) ? Optional.of(idNat) : Optional.empty();
         });
     }
 

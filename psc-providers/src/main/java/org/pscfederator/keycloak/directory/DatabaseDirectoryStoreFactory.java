@@ -1,5 +1,9 @@
 package org.pscfederator.keycloak.directory;
 
+import org.pscfederator.directorystore.DirectorySchema;
+
+import org.pscfederator.directorystore.DirectoryStore;
+
 /** The directory in Keycloak's database, schema PSC_DIR_SCHEMA. */
 public class DatabaseDirectoryStoreFactory extends MigratedStoreFactory<DirectoryStoreProvider> implements DirectoryStoreFactory {
 

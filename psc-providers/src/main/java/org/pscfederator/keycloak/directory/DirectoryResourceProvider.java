@@ -1,5 +1,15 @@
 package org.pscfederator.keycloak.directory;
 
+import org.pscfederator.directorystore.ImportAlreadyRunningException;
+
+import org.pscfederator.directorystore.ImportOutcome;
+
+import org.pscfederator.directorystore.DirectoryEntry;
+
+import org.pscfederator.directorystore.DirectoryImporter;
+
+import org.pscfederator.directorystore.DirectoryStore;
+
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.directory;
 
+import org.pscfederator.directorystore.DirectoryStore;
+
 import org.keycloak.provider.Provider;
 
 /**

@@ -1,5 +1,9 @@
 package org.pscfederator.keycloak.directory;
 
+import org.pscfederator.directorystore.DirectoryEntry;
+
+import org.pscfederator.directorystore.DirectoryStore;
+
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryProvider;
+import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.realm.PscRealm;
 
 /**
@@ -40,12 +45,15 @@ public class DirectoryUserStorageProvider implements UserStorageProvider, UserLo
 
     @Override
     public UserModel getUserByUsername(RealmModel realm, String username) {
-        if (!PscRealm.of(session).owns(realm) || username == null || username.isEmpty() || username.length() > 64) {
+        if (!PscRealm.of(session).owns(realm) || username == null) {
             return null;
         }
         // Keycloak lower-cases usernames before asking a user store; idNats have upper-case letters only (staff
         // CPAT00045, EDIT ANS2024...), so the directory is asked in upper case and the user keeps the stored idNat.
         String idNat = username.toUpperCase(java.util.Locale.ROOT);
+        if (!IdNat.wellFormed(idNat)) {
+            return null;
+        }
         List<DirectoryEntry> entries = read(() -> store.entries(idNat));
         return entries.isEmpty() ? null : new ProfessionalUser(session, realm, model, entries.get(0).idNat(), entries);
     }

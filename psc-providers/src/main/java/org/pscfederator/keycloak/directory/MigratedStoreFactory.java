@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.directory;
 
+import org.pscfederator.directorystore.VersionedSchema;
+
 import java.util.function.Function;
 
 import javax.sql.DataSource;

@@ -1,5 +1,8 @@
 package org.pscfederator.keycloak.directory;
 
+import org.pscfederator.directory.NationalColumn;
+import org.pscfederator.directorystore.DirectoryEntry;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +21,6 @@ import org.keycloak.storage.adapter.AbstractUserAdapter;
  * Its id is Keycloak's federated form {@code f:<component id>:<idNat>}, which becomes {@code sub} as at PSC.
  */
 public final class ProfessionalUser extends AbstractUserAdapter {
-
-    /** National file columns (1-based) of the exercise identity. */
-    static final int FAMILY_NAME = 8;
-    static final int GIVEN_NAME = 9;
 
     private final String idNat;
     private final List<DirectoryEntry> entries;
@@ -45,12 +44,12 @@ public final class ProfessionalUser extends AbstractUserAdapter {
 
     @Override
     public String getFirstName() {
-        return entries.get(0).field(GIVEN_NAME);
+        return entries.get(0).field(NationalColumn.PRENOM_EXERCICE);
     }
 
     @Override
     public String getLastName() {
-        return entries.get(0).field(FAMILY_NAME);
+        return entries.get(0).field(NationalColumn.NOM_EXERCICE);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.pscfederator.keycloak.ecps;
 
 import org.pscfederator.keycloak.directory.MigratedStoreFactory;
-import org.pscfederator.keycloak.directory.VersionedSchema;
+import org.pscfederator.directorystore.VersionedSchema;
 
 /**
  * The devices in Keycloak's database, schema PSC_ECPS_SCHEMA (scripts ecps/schema). Its version 1 creates the table

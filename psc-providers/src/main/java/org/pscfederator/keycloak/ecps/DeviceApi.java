@@ -31,9 +31,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.util.JsonSerialization;
+import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.directory.NationalColumn;
-import org.pscfederator.keycloak.directory.DirectoryEntry;
+import org.pscfederator.directorystore.DirectoryEntry;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.RealmAdminCheck;
 import org.pscfederator.keycloak.logging.LoggedText;
@@ -91,7 +92,7 @@ public class DeviceApi implements RealmResourceProvider {
     public Response activationByContact(Map<String, Object> body) {
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
                 .detail(EventDetail.ECPS_ACTION.wire(), "activation_code_requested");
-        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        Optional<String> idNat = IdNat.typed(text(body, "id_nat"));
         if (idNat.isEmpty()) {
             event.detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code()).error(Errors.INVALID_INPUT);
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
@@ -171,7 +172,7 @@ public class DeviceApi implements RealmResourceProvider {
     public Response register(Map<String, Object> body) {
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
                 .detail(EventDetail.ECPS_ACTION.wire(), "device_registered");
-        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        Optional<String> idNat = IdNat.typed(text(body, "id_nat"));
         if (idNat.isEmpty()) {
             event.detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code()).error(Errors.INVALID_INPUT);
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
@@ -347,7 +348,7 @@ public class DeviceApi implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminList(@QueryParam("id_nat") String idNat) throws SQLException {
         RealmAdminCheck.require(session);
-        Optional<String> parsed = IdNatInput.parse(idNat);
+        Optional<String> parsed = IdNat.typed(idNat);
         if (parsed.isEmpty()) {
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
@@ -363,7 +364,7 @@ public class DeviceApi implements RealmResourceProvider {
         RealmAdminCheck.require(session);
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
                 .detail(EventDetail.ECPS_ACTION.wire(), "device_registered_by_admin");
-        Optional<String> idNat = IdNatInput.parse(text(body, "id_nat"));
+        Optional<String> idNat = IdNat.typed(text(body, "id_nat"));
         if (idNat.isEmpty()) {
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
         }
@@ -397,7 +398,7 @@ public class DeviceApi implements RealmResourceProvider {
         if (settings().notifications() != EcpsSettings.Notifications.OUTBOX) {
             return error(404, "no_outbox");
         }
-        Optional<String> parsed = IdNatInput.parse(idNat);
+        Optional<String> parsed = IdNat.typed(idNat);
         Optional<Map<String, String>> message = parsed.flatMap(value -> new Outbox(session, realm()).last(value));
         return message.map(found -> json(200, found)).orElseGet(() -> error(404, "no_message"));
     }
@@ -439,7 +440,7 @@ public class DeviceApi implements RealmResourceProvider {
     private static String contactOf(List<DirectoryEntry> entries) {
         for (DirectoryEntry entry : entries) {
             if (entry.kind() == DirectoryEntry.Kind.PS) {
-                String mail = entry.field(NationalColumn.ADRESSE_EMAIL.ordinal() + 1);
+                String mail = entry.field(NationalColumn.ADRESSE_EMAIL);
                 if (mail != null && !mail.isBlank()) {
                     return mail;
                 }

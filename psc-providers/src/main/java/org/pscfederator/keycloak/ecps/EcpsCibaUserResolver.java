@@ -16,6 +16,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.grants.ciba.resolvers.CIBALoginUserResolver;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.ErrorResponseException;
+import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.core.settings.EcpsSettings;
 import org.pscfederator.core.settings.RealmSettingException;
@@ -49,7 +50,7 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
                     Response.Status.BAD_REQUEST);
         }
         CibaRequestRules.check(session.getContext().getHttpRequest().getDecodedFormParameters());
-        Optional<String> idNat = IdNatInput.parse(loginHint);
+        Optional<String> idNat = IdNat.typed(loginHint);
         if (idNat.isEmpty()) {
             return null;
         }
@@ -93,7 +94,7 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
 
     @Override
     public UserModel getUserFromInfoUsedByAuthentication(String info) {
-        return IdNatInput.parse(info).map(idNat -> session.users().getUserByUsername(session.getContext().getRealm(),
+        return IdNat.typed(info).map(idNat -> session.users().getUserByUsername(session.getContext().getRealm(),
                 idNat)).orElse(null);
     }
 

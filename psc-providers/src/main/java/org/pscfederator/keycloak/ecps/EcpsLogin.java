@@ -15,6 +15,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.keycloak.realm.RealmAttributes;
@@ -67,7 +68,7 @@ public final class EcpsLogin {
 
     private static void identifierForm(AuthenticationFlowContext context, String error) {
         Cookie remembered = context.getHttpRequest().getHttpHeaders().getCookies().get(REMEMBER_COOKIE);
-        String prefill = remembered == null ? "" : IdNatInput.parse(remembered.getValue()).orElse("");
+        String prefill = remembered == null ? "" : IdNat.typed(remembered.getValue()).orElse("");
         var form = context.form().setAttribute("pscEcpsIdNat", prefill)
                 .setAttribute("pscEcpsRemembered", !prefill.isEmpty());
         if (error != null) {
@@ -78,7 +79,7 @@ public final class EcpsLogin {
 
     private static void identify(AuthenticationFlowContext context, String typed, boolean remember) {
         context.getEvent().detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
-        Optional<String> idNat = IdNatInput.parse(typed);
+        Optional<String> idNat = IdNat.typed(typed);
         if (idNat.isEmpty()) {
             context.getEvent().detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code())
                     .error(Errors.INVALID_INPUT);

@@ -1,5 +1,15 @@
 package org.pscfederator.keycloak.certificates;
 
+import org.pscfederator.core.certificates.TrustPolicy;
+
+import org.pscfederator.core.certificates.ConfiguredCrls;
+
+import org.pscfederator.core.certificates.CertificateRejectedException;
+
+import org.pscfederator.core.certificates.CertificateRejection;
+
+import org.pscfederator.core.certificates.CertificateChecks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.certificates;
 
+import org.pscfederator.core.certificates.PemTrust;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.pscfederator.keycloak.clientauth;
 
+import org.pscfederator.core.bindings.CertificateBindings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

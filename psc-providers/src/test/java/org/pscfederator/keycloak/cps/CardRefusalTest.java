@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.pscfederator.core.events.CardRefusal;
-import org.pscfederator.keycloak.certificates.CertificateRejection;
+import org.pscfederator.core.certificates.CertificateRejection;
 
 /** A certificate's rejection reaches the card page as the refusal of the same code, never as "unknown". */
 class CardRefusalTest {

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.pscfederator.keycloak.directory.DirectoryStore;
+import org.pscfederator.directorystore.DirectoryStore;
 
 /** The device store migrates its own schema, on a new database and on one where the directory's version 3 made it. */
 class DeviceSchemaTest {
