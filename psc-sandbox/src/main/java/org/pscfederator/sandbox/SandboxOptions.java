@@ -5,6 +5,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 
+import org.pscfederator.cli.ToolRunner;
+
+import picocli.CommandLine.ParameterException;
+
 /** What the user asked for on the command line, validated. */
 public record SandboxOptions(
         Path dataDir,
@@ -43,55 +47,24 @@ public record SandboxOptions(
             "  --help                   show this help");
 
     public static SandboxOptions parse(String... args) {
-        Path dataDir = Path.of("sandbox-data");
-        String host = null;
-        int httpsPort = 8443;
-        int managementPort = 9000;
-        String managementHost = "127.0.0.1";
-        DatabaseKind database = DatabaseKind.H2;
-        String dbUrl = null;
-        String dbUsername = null;
-        String dbPassword = System.getenv("PSC_DB_PASSWORD");
-        String adminPassword = "admin";
-        boolean reset = false;
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String inlineValue = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                inlineValue = arg.substring(equals + 1);
-            }
-            switch (name) {
-                case "--help", "-h" -> help = true;
-                case "--reset" -> reset = true;
-                case "--data-dir", "--host", "--https-port", "--management-port", "--management-host", "--db", "--db-url",
-                        "--db-username", "--db-password", "--admin-password" -> {
-                    String value = inlineValue;
-                    if (value == null) {
-                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                            throw SandboxException.usage("option " + name + " needs a value");
-                        }
-                        value = args[++i];
-                    }
-                    switch (name) {
-                        case "--data-dir" -> dataDir = Path.of(value);
-                        case "--host" -> host = value;
-                        case "--https-port" -> httpsPort = port(name, value);
-                        case "--management-port" -> managementPort = port(name, value);
-                        case "--management-host" -> managementHost = ipAddress(name, value);
-                        case "--db" -> database = DatabaseKind.parse(value);
-                        case "--db-url" -> dbUrl = value;
-                        case "--db-username" -> dbUsername = value;
-                        case "--db-password" -> dbPassword = value;
-                        default -> adminPassword = value;
-                    }
-                }
-                default -> throw SandboxException.usage("unknown option '" + arg + "'");
-            }
+        SandboxArguments typed;
+        try {
+            typed = ToolRunner.populate(new SandboxArguments(), args);
+        } catch (ParameterException e) {
+            throw new SandboxException(e.getMessage(), 2); // worded by the tools' conventions (psc-cli)
         }
+        Path dataDir = typed.dataDir;
+        String host = typed.host;
+        int httpsPort = port("--https-port", typed.httpsPort);
+        int managementPort = port("--management-port", typed.managementPort);
+        String managementHost = ipAddress("--management-host", typed.managementHost);
+        DatabaseKind database = DatabaseKind.parse(typed.database);
+        String dbUrl = typed.dbUrl;
+        String dbUsername = typed.dbUsername;
+        String dbPassword = typed.dbPassword;
+        String adminPassword = typed.adminPassword;
+        boolean reset = typed.reset;
+        boolean help = typed.help.requested();
         if (database == DatabaseKind.POSTGRES && dbUrl == null) {
             throw SandboxException.usage("--db postgres needs --db-url");
         }
@@ -114,16 +87,11 @@ public record SandboxOptions(
                 managementHost, database, dbUrl, dbUsername, dbPassword, adminPassword, reset, help);
     }
 
-    private static int port(String option, String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static int port(String option, int port) {
+        if (port >= 1 && port <= 65535) {
+            return port;
         }
-        throw SandboxException.usage(option + " must be a port number between 1 and 65535, not '" + value + "'");
+        throw SandboxException.usage(option + " must be a port number between 1 and 65535, not '" + port + "'");
     }
 
     /**

@@ -63,13 +63,28 @@ class SandboxOptionsTest {
     void unknownOptionIsAUsageError() {
         assertThatThrownBy(() -> SandboxOptions.parse("--frobnicate"))
                 .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
-                .hasMessage("unknown option '--frobnicate' (see --help)");
+                .hasMessage("unknown option --frobnicate (see psc-sandbox --help)");
     }
 
     @Test
     void optionWithoutValueIsAUsageError() {
         assertThatThrownBy(() -> SandboxOptions.parse("--https-port"))
-                .hasMessageContaining("option --https-port needs a value");
+                .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessage("--https-port needs a value");
+    }
+
+    @Test
+    void portThatIsNotANumberIsAUsageError() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--https-port", "https"))
+                .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessageContaining("--https-port").hasMessageContaining("https");
+    }
+
+    @Test
+    void helpIsTakenWhateverItsSpelling() {
+        assertThat(SandboxOptions.parse("--help").help()).isTrue();
+        assertThat(SandboxOptions.parse("-h").help()).isTrue();
+        assertThat(SandboxOptions.parse().help()).isFalse();
     }
 
     @Test

@@ -22,7 +22,7 @@ class LauncherBadInputIT {
         Result result = Launcher.runScript("--frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertOneLineError(result, "psc-sandbox: error: unknown option '--frobnicate' (see --help)");
+        assertOneLineError(result, "psc-sandbox: error: unknown option --frobnicate (see psc-sandbox --help)");
     }
 
     @Test
