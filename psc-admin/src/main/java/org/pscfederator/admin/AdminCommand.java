@@ -27,20 +27,28 @@ public final class AdminCommand implements UsageText {
             commands:
               client register --client-id ID --redirect-uri URI [--redirect-uri URI]... --cert FILE.pem
                               [--bind thumbprint|subject] [--post-logout-redirect-uri URI]...
+                              [--ciba] [--backchannel-logout-uri URI] [--no-bound-tokens]
                                        create the relying service's client: confidential, authorization code with
                                        PKCE S256 only, psc-org-mtls, bound tokens, optional scope scope_all; the
                                        certificate must be an ORG AUTH_CLI certificate the realm trusts. --bind says
                                        what the server matches: the certificate's thumbprint (default: exactly this
                                        certificate) or its subject and issuer (a renewal with the same names matches);
                                        logout may return to the --post-logout-redirect-uri given (default: any
-                                       redirect URI)
+                                       redirect URI). --ciba: CIBA in poll mode through e-CPS as well;
+                                       --backchannel-logout-uri: where PSC posts a logout token when the
+                                       professional's PSC session ends; --no-bound-tokens: tokens not bound to the
+                                       certificate, for a service that cannot present it at userinfo (a stolen access
+                                       token then works from anywhere until it expires). Redirect URIs are https; a
+                                       realm with pscLoopbackRedirectsAllowed (the sandbox) also takes http on
+                                       localhost, 127.0.0.1 or [::1], any port
               client rotate-cert --client-id ID --cert NEW.pem [--drop-old] [--bind thumbprint|subject]
                                        register a renewed certificate beside the current one (both accepted while the
                                        servers switch over); --drop-old keeps only the new one
               client disable --client-id ID
                                        disable the client: no more logins nor tokens for it
               client show --client-id ID
-                                       print the registration: redirect URIs, authentication, certificates, bound tokens
+                                       print the registration: redirect URIs, authentication, certificates, bound
+                                       tokens, CIBA, back-channel logout
 
             %s
             Exit code: 0 done; 1 refused or failed (nothing changed); 2 bad command line.

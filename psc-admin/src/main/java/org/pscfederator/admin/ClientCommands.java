@@ -5,12 +5,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.UsageText;
 import org.pscfederator.core.bindings.CertificateBinding;
+import org.pscfederator.core.settings.RealmSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,6 +80,19 @@ final class ClientCommands implements UsageText {
             }
         }
 
+        /** The realm's own word (pscLoopbackRedirectsAllowed), read as the server reads its settings; off if unreadable. */
+        boolean loopbackAllowed(KeycloakAdmin admin, AdminOptions options) throws AdminException {
+            Map<String, String> values = new HashMap<>();
+            admin.realmAttributes().properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
+            try {
+                return RealmSettings.of(values).loopbackRedirectsAllowed();
+            } catch (IllegalStateException e) { // RealmSettingException included: fail closed, https only
+                group.root.err.println("psc-admin: warning: realm " + options.realm() + ": " + e.getMessage()
+                        + "; https redirect URIs only");
+                return false;
+            }
+        }
+
         void checkAgainstRealm(KeycloakAdmin admin, AdminOptions options, OrgCertificate certificate)
                 throws AdminException {
             JsonNode attributes = admin.realmAttributes();
@@ -97,12 +113,20 @@ final class ClientCommands implements UsageText {
         Path certFile;
         @Option(names = "--bind")
         String bind;
+        @Option(names = "--ciba")
+        boolean ciba;
+        @Option(names = "--backchannel-logout-uri")
+        String backchannelLogoutText;
+        @Option(names = "--no-bound-tokens")
+        boolean noBoundTokens;
 
         @Override
         public Integer call() throws AdminException {
             String clientId = ClientRegistration.clientId(clientIdText);
             List<URI> redirectUris = ClientRegistration.redirectUris(redirectUriTexts);
             List<URI> postLogoutUris = ClientRegistration.postLogoutRedirectUris(postLogoutTexts);
+            ClientRegistration.Options registration = new ClientRegistration.Options(ciba,
+                    ClientRegistration.backchannelLogoutUri(backchannelLogoutText), !noBoundTokens);
             CertificateBinding.Kind kind = bindKind(bind);
             OrgCertificate certificate = OrgCertificate.read(certFile);
             AdminOptions options = AdminOptions.from(server);
@@ -110,13 +134,16 @@ final class ClientCommands implements UsageText {
 
             KeycloakAdmin admin = login(options);
             checkAgainstRealm(admin, options, certificate);
+            boolean loopbackAllowed = loopbackAllowed(admin, options);
+            ClientRegistration.refuseLoopback(redirectUris, loopbackAllowed, options.realm());
+            ClientRegistration.refuseLoopback(postLogoutUris, loopbackAllowed, options.realm());
             if (admin.client(clientId).isPresent()) {
                 throw new AdminException("a client " + clientId + " already exists in realm " + options.realm()
                         + "; nothing was changed (use client rotate-cert to change its certificate)");
             }
             ClientCertificates certificates = ClientCertificates.of(certificate, kind);
             String id = admin.createClient(ClientRegistration.representation(clientId, redirectUris, postLogoutUris,
-                    certificates));
+                    certificates, registration));
             try {
                 admin.ensureOptionalScope(id, ClientRegistration.SCOPE_ALL);
             } catch (AdminException e) {
@@ -124,7 +151,9 @@ final class ClientCommands implements UsageText {
                 throw new AdminException(e.getMessage() + "; the client was not kept");
             }
             out().println("registered client " + clientId + " in realm " + options.realm() + ": "
-                    + ClientRegistration.AUTHENTICATOR + " (tls_client_auth), bound tokens on, PKCE S256, optional "
+                    + ClientRegistration.AUTHENTICATOR + " (tls_client_auth), bound tokens "
+                    + (registration.boundTokens() ? "on" : "OFF") + (registration.ciba() ? ", CIBA poll" : "")
+                    + (registration.backchannelLogout() != null ? ", back-channel logout" : "") + ", PKCE S256, optional "
                     + "scope " + ClientRegistration.SCOPE_ALL + "; certificate " + certificate.subject() + " (serial "
                     + certificate.serial() + ", valid to " + certificate.notAfter() + ") bound by "
                     + certificates.bindings().get(0).describe());

@@ -22,7 +22,12 @@ final class ClientReport {
         line(text, "redirect URIs", redirects.isEmpty() ? "(none)" : String.join(", ", redirects));
         line(text, "authentication", authentication(client));
         line(text, "bound tokens", "true".equals(attributes.path(ClientRegistration.BOUND_TOKENS).asText())
-                ? "on (access and refresh tokens bound to the certificate, RFC 8705)" : "off");
+                ? "on (access and refresh tokens bound to the certificate, RFC 8705)"
+                : "off (a stolen access token works from anywhere until it expires)");
+        line(text, "CIBA", "true".equals(attributes.path(ClientRegistration.CIBA).asText())
+                ? attributes.path(ClientRegistration.CIBA_DELIVERY).asText("poll") + " mode, through e-CPS" : "off");
+        String logout = attributes.path(ClientRegistration.BACKCHANNEL_LOGOUT).asText("");
+        line(text, "logout tokens", logout.isEmpty() ? "(none: no back-channel logout)" : logout + " (back-channel logout)");
         line(text, "PKCE", attributes.path(ClientRegistration.PKCE).asText("").isEmpty() ? "not required"
                 : attributes.path(ClientRegistration.PKCE).asText() + " required");
         ClientCertificates certificates;

@@ -28,7 +28,7 @@ class ClientRegistrationTest {
                 .issueClient(ClientRequest.of("svc")).certificatePem());
 
         ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")), List.of(),
-                ClientCertificates.of(certificate, CertificateBinding.Kind.THUMBPRINT));
+                ClientCertificates.of(certificate, CertificateBinding.Kind.THUMBPRINT), ClientRegistration.Options.DEFAULT);
 
         assertThat(client.path("clientId").asText()).isEqualTo("svc");
         assertThat(client.path("publicClient").asBoolean(true)).isFalse();
@@ -53,7 +53,7 @@ class ClientRegistrationTest {
 
         ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")),
                 ClientRegistration.postLogoutRedirectUris(List.of("https://rp.example/", "https://rp.example/bye")),
-                ClientCertificates.of(certificate, CertificateBinding.Kind.THUMBPRINT));
+                ClientCertificates.of(certificate, CertificateBinding.Kind.THUMBPRINT), ClientRegistration.Options.DEFAULT);
 
         assertThat(client.path("attributes").path("post.logout.redirect.uris").asText())
                 .isEqualTo("https://rp.example/##https://rp.example/bye");
@@ -71,6 +71,43 @@ class ClientRegistrationTest {
                     .isInstanceOf(TypeConversionException.class);
         }
         assertThatThrownBy(() -> ClientRegistration.redirectUris(List.of())).hasMessageContaining("required");
+    }
+
+    @Test
+    void cibaBackChannelLogoutAndUnboundTokensAreWrittenWhenAskedFor() throws Exception {
+        OrgCertificate certificate = OrgCertificate.read(SandboxCertificates.pki(folder)
+                .issueClient(ClientRequest.of("svc")).certificatePem());
+
+        JsonNode attributes = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")),
+                List.of(), ClientCertificates.of(certificate, CertificateBinding.Kind.THUMBPRINT),
+                new ClientRegistration.Options(true, ClientRegistration.backchannelLogoutUri(
+                        "https://rp.example/logout"), false)).path("attributes");
+
+        assertThat(attributes.path("oidc.ciba.grant.enabled").asText()).isEqualTo("true");
+        assertThat(attributes.path("ciba.backchannel.token.delivery.mode").asText()).isEqualTo("poll");
+        assertThat(attributes.path("backchannel.logout.url").asText()).isEqualTo("https://rp.example/logout");
+        assertThat(attributes.path("backchannel.logout.session.required").asText()).isEqualTo("true");
+        assertThat(attributes.path("tls.client.certificate.bound.access.tokens").asText()).isEqualTo("false");
+        assertThatThrownBy(() -> ClientRegistration.backchannelLogoutUri("http://localhost:3000/logout"))
+                .as("server to server: https only").isInstanceOf(TypeConversionException.class);
+    }
+
+    /** RFC 8252 section 7.3: a vendor's development server on this machine, in the sandbox only. */
+    @Test
+    void loopbackHttpRedirectsAreTakenWhereTheRealmAllowsThemOnly() throws Exception {
+        List<URI> loopback = ClientRegistration.redirectUris(List.of("http://localhost:3000/callback",
+                "http://127.0.0.1:8080/cb", "http://[::1]:5000/cb"));
+
+        ClientRegistration.refuseLoopback(loopback, true, "esante-wallet");
+        assertThatThrownBy(() -> ClientRegistration.refuseLoopback(loopback, false, "production"))
+                .isInstanceOf(AdminException.class).hasMessageContaining("https redirect URIs only")
+                .hasMessageContaining("nothing was changed");
+        ClientRegistration.refuseLoopback(List.of(URI.create("https://rp.example/cb")), false, "production");
+        for (String bad : new String[] {"http://localhost.evil.example/cb", "http://10.0.0.1/cb",
+                "http://localhost:3000/*"}) {
+            assertThatThrownBy(() -> ClientRegistration.redirectUris(List.of(bad))).as(bad)
+                    .isInstanceOf(TypeConversionException.class);
+        }
     }
 
     @Test

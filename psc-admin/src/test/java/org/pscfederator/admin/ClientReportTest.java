@@ -26,7 +26,7 @@ class ClientReportTest {
         OrgCertificate renewed = OrgCertificate.read(pki.issueClient(ClientRequest.of("svc")).certificatePem());
         ObjectNode client = ClientRegistration.representation("svc", List.of(URI.create("https://rp.example/cb")), List.of(),
                 ClientCertificates.of(first, CertificateBinding.Kind.THUMBPRINT)
-                        .with(renewed, CertificateBinding.Kind.THUMBPRINT, false));
+                        .with(renewed, CertificateBinding.Kind.THUMBPRINT, false), ClientRegistration.Options.DEFAULT);
         client.put("secret", "generated-by-keycloak-never-shown");
 
         String report = ClientReport.render("esante-wallet", client);
@@ -34,7 +34,8 @@ class ClientReportTest {
         assertThat(report).contains("client:         svc (realm esante-wallet)", "enabled:        yes",
                 "https://rp.example/cb", "psc-org-mtls", "bound tokens:   on", "S256 required",
                 "2 (a renewal in progress)", first.thumbprint(), renewed.thumbprint(), first.serial(),
-                renewed.serial(), first.subject(), first.issuer(), first.notAfter().toString());
+                renewed.serial(), first.subject(), first.issuer(), first.notAfter().toString(), "CIBA:           off",
+                "logout tokens:  (none: no back-channel logout)");
         assertThat(report).doesNotContain("generated-by-keycloak-never-shown");
     }
 

@@ -47,7 +47,10 @@ public enum RealmSetting {
     CLIENT_SECRET_ALLOWED("pscClientSecretAllowed", "false", Range.flag(),
             "lets psc-org-mtls relying services use a client secret instead of their certificate (sandbox only)"),
     SIGNED_USER_INFO("pscSignedUserInfo", "false", Range.flag(),
-            "relying services created in the realm answer userinfo as a signed JWT (RS256)");
+            "relying services created in the realm answer userinfo as a signed JWT (RS256)"),
+    LOOPBACK_REDIRECTS_ALLOWED("pscLoopbackRedirectsAllowed", "false", Range.flag(),
+            "psc-admin registers http redirect URIs on the loopback interface (localhost, 127.0.0.1, [::1], any port)"
+                    + " for a vendor's development server (sandbox only)");
 
     private final String attribute;
     private final String defaultValue;

@@ -69,6 +69,10 @@ public final class RealmSettings {
         return flag(RealmSetting.SIGNED_USER_INFO);
     }
 
+    public boolean loopbackRedirectsAllowed() {
+        return flag(RealmSetting.LOOPBACK_REDIRECTS_ALLOWED);
+    }
+
     /** The value, stripped, or the default when absent or blank; null only for a setting without a default. */
     String value(RealmSetting setting) {
         String value = attributes.get(setting.attribute());
