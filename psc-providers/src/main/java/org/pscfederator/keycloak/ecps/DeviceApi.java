@@ -374,7 +374,8 @@ public class DeviceApi implements RealmResourceProvider {
      * transaction is committed first, on its own thread: Keycloak would otherwise end it where the call is answered,
      * on another thread than the one it began on.
      */
-    private void hold(AsyncResponse call, String topic, Duration bound, WaitingCalls.Check check, Response atBound) {
+    private void hold(AsyncResponse call, String topic, Duration bound, WaitingCalls.Check<Response> check,
+            Response atBound) {
         WaitingCalls calls = OwnSpi.required(session, WaitingCalls.class);
         session.getTransactionManager().commit();
         if (!calls.hold(topic, call, bound, check, atBound)) {

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ConnectionCallback;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -28,14 +27,28 @@ final class NodeWaitingCalls implements WaitingCalls {
 
     private static final Logger LOG = Logger.getLogger(NodeWaitingCalls.class);
 
-    private final KeycloakSessionFactory sessions;
+    private final Reads reads;
     private final int limit;
     private final ScheduledThreadPoolExecutor clock;
-    private final Map<String, Set<Held>> byTopic = new ConcurrentHashMap<>();
+    private final Map<String, Set<Held<?>>> byTopic = new ConcurrentHashMap<>();
     private final AtomicInteger held = new AtomicInteger();
 
+    /** Runs a check in a session of its own: a transaction of Keycloak's (in the unit tests, none). */
+    interface Reads {
+        <A> Optional<A> read(Check<A> check);
+    }
+
     NodeWaitingCalls(KeycloakSessionFactory sessions, int limit, int threads) {
-        this.sessions = sessions;
+        this(new Reads() {
+            @Override
+            public <A> Optional<A> read(Check<A> check) {
+                return KeycloakModelUtils.runJobInTransactionWithResult(sessions, check::answer);
+            }
+        }, limit, threads);
+    }
+
+    NodeWaitingCalls(Reads reads, int limit, int threads) {
+        this.reads = reads;
         this.limit = limit;
         AtomicInteger named = new AtomicInteger();
         this.clock = new ScheduledThreadPoolExecutor(threads, task -> {
@@ -48,14 +61,14 @@ final class NodeWaitingCalls implements WaitingCalls {
     }
 
     @Override
-    public boolean hold(String topic, AsyncResponse call, Duration bound, Check check, Response atBound) {
+    public <A> boolean hold(String topic, AsyncResponse call, Duration bound, Check<A> check, A atBound) {
         if (held.incrementAndGet() > limit) {
             held.decrementAndGet();
             return false;
         }
-        Held waiting = new Held(topic, call, check, atBound);
+        Held<A> waiting = new Held<>(topic, call, check, atBound);
         byTopic.compute(topic, (key, calls) -> {
-            Set<Held> set = calls == null ? ConcurrentHashMap.newKeySet() : calls;
+            Set<Held<?>> set = calls == null ? ConcurrentHashMap.newKeySet() : calls;
             set.add(waiting);
             return set;
         });
@@ -68,7 +81,7 @@ final class NodeWaitingCalls implements WaitingCalls {
 
     @Override
     public void wake(String topic) {
-        Set<Held> calls = byTopic.get(topic);
+        Set<Held<?>> calls = byTopic.get(topic);
         if (calls != null) {
             calls.forEach(waiting -> clock.execute(waiting::check));
         }
@@ -89,15 +102,15 @@ final class NodeWaitingCalls implements WaitingCalls {
         clock.shutdownNow();
     }
 
-    private final class Held {
+    private final class Held<A> {
         private final String topic;
         private final AsyncResponse call;
-        private final Check check;
-        private final Response atBound;
+        private final Check<A> check;
+        private final A atBound;
         private final AtomicBoolean over = new AtomicBoolean();
         private volatile ScheduledFuture<?> timer;
 
-        Held(String topic, AsyncResponse call, Check check, Response atBound) {
+        Held(String topic, AsyncResponse call, Check<A> check, A atBound) {
             this.topic = topic;
             this.call = call;
             this.check = check;
@@ -116,9 +129,9 @@ final class NodeWaitingCalls implements WaitingCalls {
             }
         }
 
-        private Optional<Response> read() {
+        private Optional<A> read() {
             try {
-                return KeycloakModelUtils.runJobInTransactionWithResult(sessions, check::answer);
+                return reads.read(check);
             } catch (RuntimeException e) {
                 // The store unreachable for a moment: the call answers at its bound, and the client asks again.
                 LOG.warnf("e-CPS wait on %s not checked: %s", topic, LoggedText.of(e));
@@ -126,9 +139,9 @@ final class NodeWaitingCalls implements WaitingCalls {
             }
         }
 
-        private void answer(Response response) {
+        private void answer(A answer) {
             if (release()) {
-                call.resume(response);
+                call.resume(answer);
             }
         }
 

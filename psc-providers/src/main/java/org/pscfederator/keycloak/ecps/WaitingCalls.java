@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.Provider;
@@ -16,16 +15,19 @@ import org.keycloak.provider.Provider;
  */
 public interface WaitingCalls extends Provider {
 
-    /** What a woken call answers, read in a session of its own (the request's is closed by then); empty: not yet. */
-    interface Check {
-        Optional<Response> answer(KeycloakSession session);
+    /**
+     * What a woken call answers (a {@code Response}, as {@link AsyncResponse#resume(Object)} takes), read in a
+     * session of its own (the request's is over by then); empty: not yet.
+     */
+    interface Check<A> {
+        Optional<A> answer(KeycloakSession session);
     }
 
     /**
      * Holds {@code call} until {@link #wake} on {@code topic} finds an answer, or {@code bound} passes: then it checks
      * once more and answers {@code atBound}. False, and nothing held, when the node holds its limit already.
      */
-    boolean hold(String topic, AsyncResponse call, Duration bound, Check check, Response atBound);
+    <A> boolean hold(String topic, AsyncResponse call, Duration bound, Check<A> check, A atBound);
 
     /** This node's calls on the topic check again. */
     void wake(String topic);
