@@ -21,8 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 import org.jboss.logging.Logger;
 import org.keycloak.events.Errors;
@@ -221,7 +225,7 @@ public class DeviceApi implements RealmResourceProvider {
     @Path("v1/device/pending")
     @Produces(MediaType.APPLICATION_JSON)
     public void pending(@HeaderParam("Authorization") String authorization, @QueryParam("wait") Integer wait,
-            @Suspended AsyncResponse call) {
+            @Context HttpServerRequest connection, @Suspended AsyncResponse call) {
         Device device;
         try {
             device = authenticatedDevice(authorization, "GET", "device/pending");
@@ -236,8 +240,8 @@ public class DeviceApi implements RealmResourceProvider {
             call.resume(now.orElseGet(() -> Response.noContent().build()));
             return;
         }
-        hold(call, RequestEvents.professional(idNat), bound, woken -> pendingOf(new PendingRequests(woken), idNat),
-                Response.noContent().build());
+        hold(call, connection, RequestEvents.professional(idNat), bound,
+                woken -> pendingOf(new PendingRequests(woken), idNat), Response.noContent().build());
     }
 
     private static Optional<Response> pendingOf(PendingRequests requests, String idNat) {
@@ -344,7 +348,7 @@ public class DeviceApi implements RealmResourceProvider {
     @Path("v1/browser/requests/{requestId}")
     @Produces(MediaType.APPLICATION_JSON)
     public void browserWait(@PathParam("requestId") String requestId, @QueryParam("wait") Integer wait,
-            @Suspended AsyncResponse call) {
+            @Context HttpServerRequest connection, @Suspended AsyncResponse call) {
         PendingRequests requests = new PendingRequests(session);
         Optional<PendingRequests.Decision> decision = requests.decision(requestId);
         Duration bound = bound(wait);
@@ -356,7 +360,7 @@ public class DeviceApi implements RealmResourceProvider {
         Duration untilExpiry = requests.find(requestId)
                 .map(request -> Duration.between(Instant.now(), request.expiresAt()).plusMillis(EXPIRY_MARGIN_MILLIS))
                 .orElse(Duration.ZERO);
-        hold(call, RequestEvents.request(requestId), untilExpiry.compareTo(bound) < 0 ? untilExpiry : bound,
+        hold(call, connection, RequestEvents.request(requestId), untilExpiry.compareTo(bound) < 0 ? untilExpiry : bound,
                 woken -> new PendingRequests(woken).decision(requestId).map(found -> state(Optional.of(found))),
                 state(Optional.empty()));
     }
@@ -374,11 +378,12 @@ public class DeviceApi implements RealmResourceProvider {
      * transaction is committed first, on its own thread: Keycloak would otherwise end it where the call is answered,
      * on another thread than the one it began on.
      */
-    private void hold(AsyncResponse call, String topic, Duration bound, WaitingCalls.Check<Response> check,
-            Response atBound) {
+    private void hold(AsyncResponse call, HttpServerRequest connection, String topic, Duration bound,
+            WaitingCalls.Check<Response> check, Response atBound) {
         WaitingCalls calls = OwnSpi.required(session, WaitingCalls.class);
         session.getTransactionManager().commit();
-        if (!calls.hold(topic, call, bound, check, atBound)) {
+        HttpServerResponse response = connection.response();
+        if (!calls.hold(topic, call, response::closed, bound, check, atBound)) {
             LOG.debugf("e-CPS wait refused: this node holds its limit of %d", calls.limit());
             call.resume(Response.fromResponse(error(503, "too_many_waits")).header("Retry-After", BUSY_RETRY_SECONDS)
                     .build());

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.ConnectionCallback;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -22,6 +21,8 @@ import org.pscfederator.keycloak.logging.LoggedText;
 /**
  * The node's held calls, by topic. Timers and checks run on a small pool of our own: never a Keycloak worker (they
  * serve logins) nor an event loop (a check reads the store). A timer is a scheduled task, not a thread per call.
+ * Every second a sweep ends the calls whose client went away: RESTEasy Reactive (Keycloak 26) registers a JAX-RS
+ * {@code ConnectionCallback} but never calls it, so the connection itself is asked.
  */
 final class NodeWaitingCalls implements WaitingCalls {
 
@@ -32,6 +33,7 @@ final class NodeWaitingCalls implements WaitingCalls {
     private final ScheduledThreadPoolExecutor clock;
     private final Map<String, Set<Held<?>>> byTopic = new ConcurrentHashMap<>();
     private final AtomicInteger held = new AtomicInteger();
+    private static final long SWEEP_MILLIS = 1000;
 
     /** Runs a check in a session of its own: a transaction of Keycloak's (in the unit tests, none). */
     interface Reads {
@@ -58,21 +60,22 @@ final class NodeWaitingCalls implements WaitingCalls {
         });
         // Most timers are cancelled by an answer or a disconnect: dropped at once rather than kept till due.
         clock.setRemoveOnCancelPolicy(true);
+        clock.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public <A> boolean hold(String topic, AsyncResponse call, Duration bound, Check<A> check, A atBound) {
+    public <A> boolean hold(String topic, AsyncResponse call, Client client, Duration bound, Check<A> check,
+            A atBound) {
         if (held.incrementAndGet() > limit) {
             held.decrementAndGet();
             return false;
         }
-        Held<A> waiting = new Held<>(topic, call, check, atBound);
+        Held<A> waiting = new Held<>(topic, call, client, check, atBound);
         byTopic.compute(topic, (key, calls) -> {
             Set<Held<?>> set = calls == null ? ConcurrentHashMap.newKeySet() : calls;
             set.add(waiting);
             return set;
         });
-        call.register((ConnectionCallback) gone -> waiting.release());
         waiting.timer = clock.schedule(waiting::atBound, Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);
         // What happened between the caller's own check and this registration wakes no one: check once now.
         clock.execute(waiting::check);
@@ -97,6 +100,14 @@ final class NodeWaitingCalls implements WaitingCalls {
         return limit;
     }
 
+    private void sweep() {
+        try {
+            byTopic.values().forEach(calls -> calls.forEach(Held::endIfClientGone));
+        } catch (RuntimeException e) {
+            LOG.warnf("e-CPS waits not swept: %s", LoggedText.of(e));
+        }
+    }
+
     /** At shutdown: the held calls go with the server's connections. */
     void stop() {
         clock.shutdownNow();
@@ -105,14 +116,16 @@ final class NodeWaitingCalls implements WaitingCalls {
     private final class Held<A> {
         private final String topic;
         private final AsyncResponse call;
+        private final Client client;
         private final Check<A> check;
         private final A atBound;
         private final AtomicBoolean over = new AtomicBoolean();
         private volatile ScheduledFuture<?> timer;
 
-        Held(String topic, AsyncResponse call, Check<A> check, A atBound) {
+        Held(String topic, AsyncResponse call, Client client, Check<A> check, A atBound) {
             this.topic = topic;
             this.call = call;
+            this.client = client;
             this.check = check;
             this.atBound = atBound;
         }
@@ -126,6 +139,13 @@ final class NodeWaitingCalls implements WaitingCalls {
         void atBound() {
             if (!over.get()) {
                 answer(read().orElse(atBound));
+            }
+        }
+
+        /** Its answer goes nowhere, but answering ends the request in Keycloak, and closes its session. */
+        void endIfClientGone() {
+            if (client.gone()) {
+                answer(atBound);
             }
         }
 
@@ -145,7 +165,7 @@ final class NodeWaitingCalls implements WaitingCalls {
             }
         }
 
-        /** Once per call, whoever comes first: the answer, the bound, or the client going away. */
+        /** Once per call, whoever comes first: an answer, the bound, or the client going away. */
         boolean release() {
             if (!over.compareAndSet(false, true)) {
                 return false;

@@ -1,25 +1,26 @@
 package org.pscfederator.keycloak.ecps;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.ConnectionCallback;
 import jakarta.ws.rs.container.TimeoutHandler;
 
 /** A suspended call as the tests see it: what it was answered, and its client going away. */
 final class HeldCall implements AsyncResponse {
 
     final CompletableFuture<Object> answer = new CompletableFuture<>();
-    private final List<ConnectionCallback> onDisconnect = new ArrayList<>();
+    private volatile boolean gone;
 
     void clientGoesAway() {
-        onDisconnect.forEach(callback -> callback.onDisconnect(this));
+        gone = true;
+    }
+
+    boolean gone() {
+        return gone;
     }
 
     @Override
@@ -34,10 +35,7 @@ final class HeldCall implements AsyncResponse {
 
     @Override
     public Collection<Class<?>> register(Object callback) {
-        if (callback instanceof ConnectionCallback connection) {
-            onDisconnect.add(connection);
-        }
-        return List.of(ConnectionCallback.class);
+        throw new UnsupportedOperationException("RESTEasy Reactive never calls a ConnectionCallback");
     }
 
     @Override

@@ -33,7 +33,7 @@ class NodeWaitingCallsTest {
     }
 
     private boolean hold(String topic, HeldCall call, Duration bound) {
-        return calls.hold(topic, call, bound, session -> Optional.ofNullable(state.get()), "pending");
+        return calls.hold(topic, call, call::gone, bound, session -> Optional.ofNullable(state.get()), "pending");
     }
 
     @Test
@@ -84,16 +84,17 @@ class NodeWaitingCallsTest {
     }
 
     @Test
-    void aCallWhoseClientWentAwayIsDroppedAndNeverAnswered() throws Exception {
+    void aCallWhoseClientWentAwayIsEndedWithinASecondWithTheBoundsAnswer() throws Exception {
         HeldCall call = new HeldCall();
         hold("request:a", call, LONG);
         call.clientGoesAway();
 
+        assertThat(call.answer.get(2, TimeUnit.SECONDS)).isEqualTo("pending");
         assertThat(calls.held()).isZero();
         state.set("approved");
         calls.wake("request:a");
         Thread.sleep(100);
-        assertThat(call.isDone()).isFalse();
+        assertThat(call.answer.get()).isEqualTo("pending");
     }
 
     @Test
@@ -108,6 +109,7 @@ class NodeWaitingCallsTest {
         assertThat(hold("request:x", new HeldCall(), LONG)).isFalse();
         assertThat(calls.held()).isEqualTo(3);
         held.get(0).clientGoesAway();
+        held.get(0).answer.join();
         assertThat(hold("request:x", new HeldCall(), LONG)).isTrue();
     }
 
@@ -124,7 +126,8 @@ class NodeWaitingCallsTest {
             for (int i = 0; i < 2000; i++) {
                 HeldCall call = new HeldCall();
                 held.add(call);
-                roomy.hold("request:" + (i % 7), call, LONG, session -> Optional.ofNullable(state.get()), "pending");
+                roomy.hold("request:" + (i % 7), call, call::gone, LONG, session -> Optional.ofNullable(state.get()),
+                        "pending");
             }
             state.set("approved");
             for (int i = 0; i < 7; i++) {
