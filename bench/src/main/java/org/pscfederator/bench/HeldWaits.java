@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 public final class HeldWaits implements AutoCloseable {
 
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    private static final int CONNECT_ATTEMPTS = 5;
 
     private final SSLContext tls;
     private final URI waitUrl;
@@ -58,7 +59,7 @@ public final class HeldWaits implements AutoCloseable {
         };
         CardConnection connection = null;
         try {
-            connection = CardConnection.open(tls, waitUrl, SOCKET_TIMEOUT);
+            connection = connect();
             connections.add(connection);
             while (!closing) {
                 CardConnection.Response state = connection.get(call, onSent);
@@ -77,6 +78,25 @@ public final class HeldWaits implements AutoCloseable {
             if (connection != null) {
                 connections.remove(connection);
                 close(connection);
+            }
+        }
+    }
+
+    /** A few tries: on a loaded machine a handshake among hundreds at once may time out, as a browser would retry. */
+    private CardConnection connect() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return CardConnection.open(tls, waitUrl, SOCKET_TIMEOUT);
+            } catch (IOException e) {
+                if (attempt == CONNECT_ATTEMPTS || closing) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

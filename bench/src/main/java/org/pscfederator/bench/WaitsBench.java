@@ -24,8 +24,9 @@ import picocli.CommandLine.TypeConversionException;
  * it holds that many wait pages' long-polls open (on a request of an identifier nobody has, so nothing answers them),
  * then measures the password login (the usual flow, warm-up and duration) with discovery sampled meanwhile. A step
  * passes with discovery p99 at most {@value #DISCOVERY_P99_GOAL_MILLIS} ms and a password-login rate at least
- * {@value #RATE_GOAL} times the rate with no waits. Then, with the largest passing step held, e-CPS logins measure the
- * delay from approval to the page's continuation.
+ * {@value #RATE_GOAL} times the rate with no waits. Then, with the largest step held that the node did not refuse,
+ * e-CPS logins measure the delay from approval to the page's continuation. A first run of password logins, discarded,
+ * warms the server up.
  */
 @Command(name = "ecps-waits")
 public final class WaitsBench implements Callable<Integer>, UsageText {
@@ -96,6 +97,11 @@ public final class WaitsBench implements Callable<Integer>, UsageText {
         FlowRunner runner = new FlowRunner(context);
         PrintStream out = root.out();
         PrintStream progress = root.err();
+        // A just-started server gets faster for minutes (JIT): one discarded run first, so that step 0 is not the
+        // slowest only for being first.
+        progress.printf("psc-bench: ecps-waits: a discarded run of password logins first (%d s)...%n",
+                options.warmupSeconds() + options.durationSeconds());
+        runner.run(FlowRegistry.PASSWORD);
         out.println("waits  held  refused  discovery p50 ms  p99 ms   password/s  x of 0 waits  goals");
         List<Step> done = new ArrayList<>();
         Step best = null;
@@ -119,7 +125,8 @@ public final class WaitsBench implements Callable<Integer>, UsageText {
         out.printf(Locale.ROOT, "ecps-waits: one node held %d waits with discovery p99 <= %.0f ms and password logins "
                 + ">= %.1f x their rate with none%n", best == null ? 0 : best.held(), DISCOVERY_P99_GOAL_MILLIS,
                 RATE_GOAL);
-        int held = best == null ? 0 : best.asked();
+        // The continuation under the most waits the node held without refusing one, goals met or not.
+        int held = done.stream().filter(step -> step.refused() == 0).mapToInt(Step::asked).max().orElse(0);
         progress.printf("psc-bench: ecps-waits: e-CPS logins with %d waits held...%n", held);
         try (HeldWaits waits = new HeldWaits(context.trust(), newWaitUrl(context), 25)) {
             waits.open(held);
