@@ -23,6 +23,14 @@ public final class Bench {
         return ToolRunner.run(new BenchCommand(out, err), out, err, args);
     }
 
+    /** One of the subcommands ({@code directory}, {@code ecps-waits}) with its own arguments, as {@link #main}. */
+    public static int subcommand(String name, String[] args, PrintStream out, PrintStream err) {
+        String[] command = new String[args.length + 1];
+        command[0] = name;
+        System.arraycopy(args, 0, command, 1, args.length);
+        return main(command, out, err);
+    }
+
     /**
      * Runs the flows of {@code options} one after the other and returns the figures; the API for tests.
      *

@@ -12,9 +12,9 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code psc-bench [options]}: the login flows, their figures on stdout; {@code psc-bench directory} for the
- * directory's. Exit code 0 done, 1 every flow failed or the run broke, 2 bad options.
+ * directory's, {@code psc-bench ecps-waits} for the e-CPS waits a node holds. Exit code 0 done, 1 every flow failed or the run broke, 2 bad options.
  */
-@Command(name = "psc-bench", subcommands = DirectoryBench.class)
+@Command(name = "psc-bench", subcommands = {DirectoryBench.class, WaitsBench.class})
 public final class BenchCommand implements Callable<Integer>, UsageText {
 
     @Mixin

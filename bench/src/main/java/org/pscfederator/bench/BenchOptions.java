@@ -28,6 +28,7 @@ public final class BenchOptions {
     static final String USAGE = String.join("\n",
             "usage: psc-bench [options]",
             "       psc-bench directory [options]   (the directory import and claims, see psc-bench directory --help)",
+            "       psc-bench ecps-waits [options]  (the e-CPS waits one node holds, see psc-bench ecps-waits --help)",
             "Drives a running Keycloak with concurrent login flows; prints flows/s and latency per flow.",
             "",
             "  --base-url URL          Keycloak base URL, http or https (default https://localhost:8443/auth)",

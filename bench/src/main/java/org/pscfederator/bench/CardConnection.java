@@ -77,11 +77,23 @@ final class CardConnection implements Closeable {
         return exchange("GET", uri, cookie, null);
     }
 
+    /** Sends a GET, runs {@code sent} (the call is on its way), then reads the answer: a long-poll's. */
+    Response get(URI uri, Runnable sent) throws IOException {
+        send("GET", uri, null, null);
+        sent.run();
+        return read("GET");
+    }
+
     Response postForm(URI uri, String cookie, String form) throws IOException {
         return exchange("POST", uri, cookie, form);
     }
 
     private Response exchange(String method, URI uri, String cookie, String form) throws IOException {
+        send(method, uri, cookie, form);
+        return read(method);
+    }
+
+    private void send(String method, URI uri, String cookie, String form) throws IOException {
         StringBuilder request = new StringBuilder(512)
                 .append(method).append(' ').append(uri.getRawPath())
                 .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
@@ -99,7 +111,6 @@ final class CardConnection implements Closeable {
         out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
-        return read(method);
     }
 
     private Response read(String method) throws IOException {

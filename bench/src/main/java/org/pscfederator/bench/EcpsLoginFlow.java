@@ -79,18 +79,10 @@ final class EcpsLoginFlow implements Flow {
         String state = Pkce.randomToken(random);
         String verifier = Pkce.randomToken(random);
         String redirect = options.rpRedirectUri().toString();
-
-        URI authorize = URI.create(options.oidcEndpoint("auth") + "?" + PasswordLoginFlow.formBody(Map.of(
-                "response_type", "code", "client_id", options.rpClientId(), "redirect_uri", redirect,
-                "scope", "openid scope_all", "acr_values", "eidas1", "state", state,
-                "nonce", Pkce.randomToken(random), "code_challenge", Pkce.s256(verifier),
-                "code_challenge_method", "S256")));
-        HttpResponse<String> page = context.send(browser, HttpRequest.newBuilder(authorize).GET(), cookies);
-        HttpResponse<String> identifier = post(browser, authorize, page, LOGIN_FORM, "method=ecps", cookies);
-        HttpResponse<String> waitPage = post(browser, authorize, identifier, IDENTIFIER_FORM,
-                "ecps_step=identify&id_nat=" + phone.device().idNat(), cookies);
+        URI authorize = authorizeUri(options, state, verifier, random);
+        HttpResponse<String> waitPage = waitPage(context, browser, authorize, cookies, phone.device().idNat());
         String code = find(CODE, waitPage.body(), "wait page code");
-        URI waitUrl = URI.create(LoginForm.unescape(find(WAIT_URL, waitPage.body(), "wait page long-poll URL")));
+        URI waitUrl = waitUrl(waitPage);
 
         // The page's script: long-polls until the request is answered.
         CompletableFuture<Long> continued = CompletableFuture.supplyAsync(() -> {
@@ -131,8 +123,37 @@ final class EcpsLoginFlow implements Flow {
                 redirect, verifier);
     }
 
+    /** The relying service's authorization request, e-CPS's (acr eidas1, PKCE). */
+    static URI authorizeUri(BenchOptions options, String state, String verifier, SecureRandom random) {
+        return URI.create(options.oidcEndpoint("auth") + "?" + PasswordLoginFlow.formBody(Map.of(
+                "response_type", "code", "client_id", options.rpClientId(), "redirect_uri",
+                options.rpRedirectUri().toString(), "scope", "openid scope_all", "acr_values", "eidas1",
+                "state", state, "nonce", Pkce.randomToken(random), "code_challenge", Pkce.s256(verifier),
+                "code_challenge_method", "S256")));
+    }
+
+    /** PSC's login page, "Application e-CPS", the identifier: the wait page of a new request for {@code idNat}. */
+    static HttpResponse<String> waitPage(FlowContext context, HttpClient browser, URI authorize, CookieJar cookies,
+            String idNat) throws Exception {
+        HttpResponse<String> page = context.send(browser, HttpRequest.newBuilder(authorize).GET(), cookies);
+        HttpResponse<String> identifier = post(context, browser, authorize, page, LOGIN_FORM, "method=ecps", cookies);
+        return post(context, browser, authorize, identifier, IDENTIFIER_FORM, "ecps_step=identify&id_nat=" + idNat,
+                cookies);
+    }
+
+    /** The URL the wait page's script long-polls. */
+    static URI waitUrl(HttpResponse<String> waitPage) throws FlowFailure {
+        return URI.create(LoginForm.unescape(find(WAIT_URL, waitPage.body(), "wait page long-poll URL")));
+    }
+
     private HttpResponse<String> post(HttpClient browser, URI base, HttpResponse<String> page, Pattern form,
             String body, CookieJar cookies) throws Exception {
+        return post(context, browser, base, page, form, body, cookies);
+    }
+
+    private static HttpResponse<String> post(FlowContext context, HttpClient browser, URI base,
+            HttpResponse<String> page, Pattern form, String body, CookieJar cookies) throws Exception {
+        BenchOptions options = context.options();
         if (page.statusCode() != 200) {
             throw new FlowFailure("page: HTTP " + page.statusCode());
         }

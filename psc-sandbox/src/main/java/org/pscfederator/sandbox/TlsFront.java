@@ -48,6 +48,8 @@ final class TlsFront implements AutoCloseable {
     static final String CERTIFICATE_HEADER = "ssl-client-cert";
     /** Keycloak's own limit on a request body (quarkus.http.limits.max-body-size, 10 MB by default). */
     static final long MAX_BODY_BYTES = 10L << 20;
+    /** More than the e-CPS waits a node holds (spi-psc-ecps-waits--default--max-waits), so none queues here. */
+    static final int MAX_CONNECTIONS_TO_KEYCLOAK = 4096;
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "expect",
             "host", CERTIFICATE_HEADER, "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
@@ -80,7 +82,8 @@ final class TlsFront implements AutoCloseable {
                 .setKeyCertOptions(KeyCertOptions.wrap(frontKey))
                 .setVerifyHost(true)
                 .setKeepAlive(true)
-                .setMaxPoolSize(128)
+                // One connection per request in flight, as nginx: each e-CPS wait Keycloak holds keeps one open.
+                .setMaxPoolSize(MAX_CONNECTIONS_TO_KEYCLOAK)
                 .setConnectTimeout(5_000));
         TlsFront front = new TlsFront(vertx, keycloak, keycloakPort, walletAuthorization);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
@@ -144,6 +147,9 @@ final class TlsFront implements AutoCloseable {
         }
         keycloak.request(options)
                 .compose(toKeycloak -> {
+                    // As nginx (proxy_ignore_client_abort off): a client gone before its answer closes the request to
+                    // Keycloak, which then drops what it held for it (an e-CPS wait).
+                    request.response().closeHandler(gone -> toKeycloak.reset());
                     if (request.headers().contains("Content-Length")) {
                         toKeycloak.putHeader("Content-Length", request.headers().get("Content-Length"));
                     } else if ("chunked".equalsIgnoreCase(request.headers().get("Transfer-Encoding"))) {

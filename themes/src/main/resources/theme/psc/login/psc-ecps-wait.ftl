@@ -21,9 +21,16 @@
                 var url = form.getAttribute("data-wait-url");
                 function poll() {
                     fetch(url + "?wait=20", {credentials: "omit", cache: "no-store"})
-                        .then(function (r) { return r.ok ? r.json() : {status: "pending"}; })
+                        .then(function (r) {
+                            if (r.ok) { return r.json(); }
+                            // The server busy (503, Retry-After) or failing: ask again later, not at once.
+                            var later = parseInt(r.headers.get("Retry-After"), 10);
+                            return {status: "retry", after: (later > 0 ? later : 1) * 1000};
+                        })
                         .then(function (state) {
-                            if (state.status === "pending") { poll(); } else { form.submit(); }
+                            if (state.status === "pending") { poll(); }
+                            else if (state.status === "retry") { setTimeout(poll, state.after); }
+                            else { form.submit(); }
                         })
                         .catch(function () { setTimeout(poll, 1000); });
                 }

@@ -40,10 +40,7 @@ public final class DirectoryBench implements Callable<Integer>, UsageText {
 
     /** 0 done (whether or not the goals are met: the figures say), 1 the run broke, 2 bad options. */
     public static int main(String[] args, PrintStream out, PrintStream err) {
-        String[] command = new String[args.length + 1];
-        command[0] = "directory";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return Bench.main(command, out, err);
+        return Bench.subcommand("directory", args, out, err);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.pscfederator.keycloak.ecps;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 import org.jboss.logging.Logger;
 import org.keycloak.events.Errors;
@@ -59,7 +66,9 @@ public class DeviceApi implements RealmResourceProvider {
     static final String PROOF_TYPE = "psc-ecps-proof";
     private static final String DEVICE_SCHEME = "PSC-Device ";
     private static final long MAX_WAIT_MILLIS = 25_000;
-    private static final long POLL_MILLIS = 50;
+    private static final long EXPIRY_MARGIN_MILLIS = 100;
+    /** Past the node's limit of held calls: the page and the phone ask again this much later. */
+    private static final int BUSY_RETRY_SECONDS = 2;
 
     private final KeycloakSession session;
     private final DeviceStore devices;
@@ -210,32 +219,42 @@ public class DeviceApi implements RealmResourceProvider {
 
     // ---------------------------------------------------------------- the device's own calls
 
-    /** Long-polls the professional's pending request (the sandbox's push channel); 204 when none came in time. */
+    /**
+     * Long-polls the professional's pending request (the sandbox's push channel); 204 when none came in time. The call
+     * is held without a thread and answered as soon as a request for this professional opens, on any node.
+     */
     @GET
     @Path("v1/device/pending")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response pending(@HeaderParam("Authorization") String authorization, @QueryParam("wait") Integer wait) {
+    public void pending(@HeaderParam("Authorization") String authorization, @QueryParam("wait") Integer wait,
+            @Context HttpServerRequest connection, @Suspended AsyncResponse call) {
         Device device;
         try {
             device = authenticatedDevice(authorization, "GET", "device/pending");
         } catch (DeviceApiException e) {
-            return refused(e, EventType.LOGIN_ERROR, "device_pending");
+            call.resume(refused(e, EventType.LOGIN_ERROR, "device_pending"));
+            return;
         }
-        PendingRequests requests = new PendingRequests(session);
-        long deadline = System.currentTimeMillis() + Math.min(MAX_WAIT_MILLIS, Math.max(0, wait == null ? 0 : wait) * 1000L);
-        while (true) {
-            List<EcpsRequest> outstanding = requests.outstanding(device.idNat());
-            if (!outstanding.isEmpty()) {
-                // The newest on top, as before; every source's request listed, for the professional to pick theirs.
-                Map<String, Object> answer = shown(outstanding.get(0));
-                answer.put("requests", outstanding.stream().map(DeviceApi::shown).toList());
-                return json(200, answer);
-            }
-            if (System.currentTimeMillis() >= deadline) {
-                return Response.noContent().build();
-            }
-            sleep();
+        String idNat = device.idNat();
+        Optional<Response> now = pendingOf(new PendingRequests(session), idNat);
+        Duration bound = bound(wait);
+        if (now.isPresent() || bound.isZero()) {
+            call.resume(now.orElseGet(() -> Response.noContent().build()));
+            return;
         }
+        hold(call, connection, RequestEvents.professional(idNat), bound,
+                woken -> pendingOf(new PendingRequests(woken), idNat), Response.noContent().build());
+    }
+
+    private static Optional<Response> pendingOf(PendingRequests requests, String idNat) {
+        List<EcpsRequest> outstanding = requests.outstanding(idNat);
+        if (outstanding.isEmpty()) {
+            return Optional.empty();
+        }
+        // The newest on top, as before; every source's request listed, for the professional to pick theirs.
+        Map<String, Object> answer = shown(outstanding.get(0));
+        answer.put("requests", outstanding.stream().map(DeviceApi::shown).toList());
+        return Optional.of(json(200, answer));
     }
 
     /** The device's answer to a request: a JWS (application/jose) signed by its key. */
@@ -322,22 +341,54 @@ public class DeviceApi implements RealmResourceProvider {
 
     // ---------------------------------------------------------------- the browser's wait
 
-    /** Long-polls the state of a pending request for the wait page: pending, approved, denied, wrong_code, expired. */
+    /**
+     * Long-polls the state of a pending request for the wait page: pending, approved, denied, wrong_code, expired. A
+     * malformed, unknown or expired id answers expired at once; otherwise the call is held without a thread until the
+     * request is decided (on any node), expires, or the wait's bound passes (pending: the page asks again).
+     */
     @GET
     @Path("v1/browser/requests/{requestId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response browserWait(@PathParam("requestId") String requestId, @QueryParam("wait") Integer wait) {
-        long deadline = System.currentTimeMillis() + Math.min(MAX_WAIT_MILLIS, Math.max(0, wait == null ? 0 : wait) * 1000L);
+    public void browserWait(@PathParam("requestId") String requestId, @QueryParam("wait") Integer wait,
+            @Context HttpServerRequest connection, @Suspended AsyncResponse call) {
         PendingRequests requests = new PendingRequests(session);
-        while (true) {
-            Optional<PendingRequests.Decision> decision = requests.decision(requestId);
-            if (decision.isPresent()) {
-                return json(200, Map.of("status", decision.get().outcome().code()));
-            }
-            if (System.currentTimeMillis() >= deadline) {
-                return json(200, Map.of("status", "pending"));
-            }
-            sleep();
+        Optional<PendingRequests.Decision> decision = requests.decision(requestId);
+        Duration bound = bound(wait);
+        if (decision.isPresent() || bound.isZero()) {
+            call.resume(state(decision));
+            return;
+        }
+        // Its expiry wakes it too: held until the nearer of the two, a little past the expiry so that it reads expired.
+        Duration untilExpiry = requests.find(requestId)
+                .map(request -> Duration.between(Instant.now(), request.expiresAt()).plusMillis(EXPIRY_MARGIN_MILLIS))
+                .orElse(Duration.ZERO);
+        hold(call, connection, RequestEvents.request(requestId), untilExpiry.compareTo(bound) < 0 ? untilExpiry : bound,
+                woken -> new PendingRequests(woken).decision(requestId).map(found -> state(Optional.of(found))),
+                state(Optional.empty()));
+    }
+
+    private static Response state(Optional<PendingRequests.Decision> decision) {
+        return json(200, Map.of("status", decision.map(found -> found.outcome().code()).orElse("pending")));
+    }
+
+    private static Duration bound(Integer wait) {
+        return Duration.ofMillis(Math.min(MAX_WAIT_MILLIS, Math.max(0, wait == null ? 0 : wait) * 1000L));
+    }
+
+    /**
+     * Holds the call on this node, or answers 503 with Retry-After at once past the node's limit. The request's own
+     * transaction is committed first, on its own thread: Keycloak would otherwise end it where the call is answered,
+     * on another thread than the one it began on.
+     */
+    private void hold(AsyncResponse call, HttpServerRequest connection, String topic, Duration bound,
+            WaitingCalls.Check<Response> check, Response atBound) {
+        WaitingCalls calls = OwnSpi.required(session, WaitingCalls.class);
+        session.getTransactionManager().commit();
+        HttpServerResponse response = connection.response();
+        if (!calls.hold(topic, call, response::closed, bound, check, atBound)) {
+            LOG.debugf("e-CPS wait refused: this node holds its limit of %d", calls.limit());
+            call.resume(Response.fromResponse(error(503, "too_many_waits")).header("Retry-After", BUSY_RETRY_SECONDS)
+                    .build());
         }
     }
 
@@ -521,13 +572,5 @@ public class DeviceApi implements RealmResourceProvider {
     /** The caller's address, as the TLS front saw it. */
     private String address() {
         return session.getContext().getConnection().getRemoteAddr();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

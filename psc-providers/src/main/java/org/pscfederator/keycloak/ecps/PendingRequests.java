@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
@@ -19,7 +20,8 @@ import org.keycloak.models.SingleUseObjectProvider;
  * (see {@link PushSource}) has at most one outstanding request per idNat, its new one replacing it; another source's
  * request is left alone, so that nobody can cancel a professional's login by starting logins of their own. Up to
  * {@value #MAX_SOURCES} sources at once; beyond that the oldest is dropped. The first decision recorded for a request
- * is the only one that counts ({@code putIfAbsent}).
+ * is the only one that counts ({@code putIfAbsent}). A new request and a decision wake the calls waiting for them
+ * ({@link RequestEvents}), on every node.
  */
 public final class PendingRequests {
 
@@ -32,13 +34,21 @@ public final class PendingRequests {
     private static final String OUTCOME = "psc-ecps-outcome:";
 
     private final SingleUseObjectProvider store;
+    /** Told the topic of each change, once it is committed. */
+    private final Consumer<String> changes;
 
     public PendingRequests(KeycloakSession session) {
-        this(session.singleUseObjects());
+        this(session.singleUseObjects(), new RequestEvents(session)::changed);
     }
 
     PendingRequests(SingleUseObjectProvider store) {
+        this(store, topic -> {
+        });
+    }
+
+    PendingRequests(SingleUseObjectProvider store, Consumer<String> changes) {
         this.store = store;
+        this.changes = changes;
     }
 
     /** A new browser request for this idNat, replacing that source's outstanding one. */
@@ -67,6 +77,7 @@ public final class PendingRequests {
         }
         current.put(source.key(), id);
         store.put(CURRENT + idNat, lifetime, current);
+        changes.accept(RequestEvents.professional(idNat));
         return request;
     }
 
@@ -120,6 +131,7 @@ public final class PendingRequests {
             return false;
         }
         store.put(OUTCOME + request.id(), seconds, Map.of("outcome", outcome.name(), "device", deviceId));
+        changes.accept(RequestEvents.request(request.id()));
         return true;
     }
 

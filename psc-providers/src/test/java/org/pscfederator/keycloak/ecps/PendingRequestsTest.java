@@ -161,4 +161,16 @@ class PendingRequestsTest {
         return new EcpsSettings(120, perIdNat, perIdNatPerSource, perAddress, 90, 3, 10, 5, 20,
                 EcpsSettings.Notifications.OUTBOX, EcpsSettings.PushChannel.OUTBOX);
     }
+
+    @Test
+    void aNewRequestWakesItsProfessionalsPhoneAndADecisionItsWaitPage() {
+        List<String> topics = new java.util.ArrayList<>();
+        PendingRequests told = new PendingRequests(store, topics::add);
+        EcpsRequest request = told.open("899700366240", BROWSER, "rp", null, 120);
+        told.decide(request, Outcome.APPROVED, "device");
+        told.decide(request, Outcome.DENIED, "device");
+
+        assertThat(topics).containsExactly(RequestEvents.professional("899700366240"),
+                RequestEvents.request(request.id()));
+    }
 }
