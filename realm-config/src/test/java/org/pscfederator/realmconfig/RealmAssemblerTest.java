@@ -66,7 +66,8 @@ class RealmAssemblerTest {
         assertThat(production.at("/attributes/pscEcpsPushesPerIdNatPerSourcePerMinute").asText()).isEqualTo("5");
         assertThat(production.at("/attributes/pscEcpsActivationGuessesPerIdNatPerHour").asText()).isEqualTo("5");
         assertThat(sandbox.at("/attributes/pscEcpsNotifications").asText()).isEqualTo("outbox");
-        sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors", "pscClientSecretAllowed"));
+        sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors", "pscClientSecretAllowed",
+                "pscLoopbackRedirectsAllowed"));
         productionAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));
         sandboxAttributes.remove(ecpsRelaxed);
         productionAttributes.remove(ecpsRelaxed);
