@@ -67,12 +67,18 @@ final class Onboarding {
     }
 
     JsonNode client(String clientId) throws Exception {
-        JsonNode found = server.getJson(adminUrl() + "/clients?clientId="
-                + URLEncoder.encode(clientId, StandardCharsets.UTF_8), server.adminToken());
-        if (found.size() != 1) {
+        JsonNode found = clientOrNull(clientId);
+        if (found == null) {
             throw new AssertionError("no client " + clientId);
         }
-        return found.get(0);
+        return found;
+    }
+
+    /** The client of that id, or null when the realm has none. */
+    JsonNode clientOrNull(String clientId) throws Exception {
+        JsonNode found = server.getJson(adminUrl() + "/clients?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8), server.adminToken());
+        return found.size() == 1 ? found.get(0) : null;
     }
 
     /** Events of this type about this client, newest first. */
