@@ -134,7 +134,7 @@ class RealmAssemblerTest {
         assertThat(policy).isNotNull();
         assertThat(profile).isNotNull();
         assertThat(profile.get("executors").findValuesAsText("executor")).contains("secure-client-authenticator",
-                "pkce-enforcer", "reject-implicit-grant", "reject-ropc-grant");
+                "pkce-enforcer", "reject-implicit-grant", "reject-ropc-grant", "secure-redirect-uris-enforcer");
         assertThat(profile.at("/executors/0/configuration/allowed-client-authenticators").toString())
                 .isEqualTo("[\"psc-org-mtls\"]");
         assertThat(production.at("/clientPolicies/policies").findValuesAsText("name"))

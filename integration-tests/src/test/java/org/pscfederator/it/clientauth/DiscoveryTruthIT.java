@@ -49,7 +49,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 class DiscoveryTruthIT {
 
     private static final String PRODUCTION = ProductionRealmCopy.NAME;
-    private static final String REDIRECT = "https://localhost/discovery-rp/callback";
+    private static final String REDIRECT = "https://rp.example/discovery-rp/callback";
     private static final String SECRET = "discovery-rp-sandbox-secret";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 

@@ -110,6 +110,14 @@ class OnboardingOptionsIT {
         assertThat(production.exitCode()).as(production.stdout()).isEqualTo(1);
         assertThat(production.stderr()).contains("https redirect URIs only", "nothing was changed");
         assertThat(new Onboarding(server, ProductionRealmCopy.NAME).clientOrNull(clientId)).isNull();
+
+        // Created through the admin API directly, past psc-admin: the realm's own policy refuses it too.
+        Onboarding onboarding = new Onboarding(server, ProductionRealmCopy.NAME);
+        java.net.http.HttpResponse<String> direct = onboarding.register(Onboarding.orgClient(clientId, redirect,
+                Onboarding.thumbprintBindings(certificate.certificate())));
+        assertThat(direct.statusCode()).as(direct.body()).isEqualTo(400);
+        assertThat(direct.body()).contains("Invalid Redirect Uri");
+        assertThat(onboarding.clientOrNull(clientId)).isNull();
     }
 
     private record Registered(String clientId, IssuedCertificate certificate) {

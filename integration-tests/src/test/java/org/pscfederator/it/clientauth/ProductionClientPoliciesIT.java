@@ -42,7 +42,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 class ProductionClientPoliciesIT {
 
     private static final String REALM = ProductionRealmCopy.NAME;
-    private static final String REDIRECT = "https://localhost/prod-rp/callback";
+    private static final String REDIRECT = "https://rp.example/prod-rp/callback";
 
     private static Onboarding onboarding;
     private static OIDCProviderMetadata provider;
