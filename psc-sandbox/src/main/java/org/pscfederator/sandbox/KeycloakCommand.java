@@ -1,5 +1,6 @@
 package org.pscfederator.sandbox;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ final class KeycloakCommand {
         args.add("--hostname-strict=true");
         // The front answers PSC's authorization path (WalletAuthorization); discovery names it, as PSC's does.
         args.add("--spi-psc-realm--configured--authorization-endpoint="
-                + java.net.URI.create(baseUrl).resolve(WalletAuthorization.PATH));
+                + URI.create(baseUrl).resolve(WalletAuthorization.PATH));
         args.add("--http-management-port=" + managementPort);
         args.add("--health-enabled=true");
         args.add("--metrics-enabled=true");

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -165,10 +167,10 @@ class DiscoveryTruthIT {
     private static CardBrowser.Outcome authorize(SandboxServer server, String base, Map<String, String> good,
             String name, String value) throws Exception {
         StringBuilder url = new StringBuilder(base);
-        Map<String, String> parameters = new java.util.LinkedHashMap<>(good);
+        Map<String, String> parameters = new LinkedHashMap<>(good);
         parameters.put(name, value);
         parameters.forEach((key, v) -> url.append('&').append(key).append('=')
-                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         url.append("&code_challenge=").append(CHALLENGE);
         return CardBrowser.withoutCard(server).open(URI.create(url.toString()));
     }

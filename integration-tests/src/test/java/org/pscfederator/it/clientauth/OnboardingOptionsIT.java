@@ -3,6 +3,9 @@ package org.pscfederator.it.clientauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
@@ -22,6 +25,7 @@ import org.pscfederator.testpki.TestPki;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.ciba.AuthRequestID;
 import com.nimbusds.oauth2.sdk.ciba.CIBAGrant;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
@@ -96,7 +100,7 @@ class OnboardingOptionsIT {
         assertThat(end.redirectParameters()).containsKey("code");
         RelyingService rp = RelyingService.withCertificate(server, discovery(server), local.clientId(),
                 local.certificate().keystore());
-        HTTPResponse tokens = rp.exchange(new com.nimbusds.oauth2.sdk.AuthorizationCode(
+        HTTPResponse tokens = rp.exchange(new AuthorizationCode(
                 end.redirectParameters().get("code")), URI.create(redirect), new CodeVerifier(request.verifier()));
         assertThat(tokens.getStatusCode()).as(tokens.getBody()).isEqualTo(200);
 
@@ -113,7 +117,7 @@ class OnboardingOptionsIT {
 
         // Created through the admin API directly, past psc-admin: the realm's own policy refuses it too.
         Onboarding onboarding = new Onboarding(server, ProductionRealmCopy.NAME);
-        java.net.http.HttpResponse<String> direct = onboarding.register(Onboarding.orgClient(clientId, redirect,
+        HttpResponse<String> direct = onboarding.register(Onboarding.orgClient(clientId, redirect,
                 Onboarding.thumbprintBindings(certificate.certificate())));
         assertThat(direct.statusCode()).as(direct.body()).isEqualTo(400);
         assertThat(direct.body()).contains("Invalid Redirect Uri");
@@ -128,12 +132,12 @@ class OnboardingOptionsIT {
         String clientId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         IssuedCertificate certificate = TestPki.open(server.dataDir().resolve("pki"))
                 .issueClient(ClientRequest.of(clientId));
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("register", "--client-id", clientId,
+        List<String> args = new ArrayList<>(List.of("register", "--client-id", clientId,
                 "--cert", certificate.certificatePem().toString()));
-        if (!java.util.List.of(options).contains("--redirect-uri")) {
-            args.addAll(java.util.List.of("--redirect-uri", "https://rp.example/cb"));
+        if (!List.of(options).contains("--redirect-uri")) {
+            args.addAll(List.of("--redirect-uri", "https://rp.example/cb"));
         }
-        args.addAll(java.util.List.of(options));
+        args.addAll(List.of(options));
         Launcher.Result registered = AdminTool.client(server, PASSWORD, args.toArray(String[]::new));
         assertThat(registered.exitCode()).as(registered.stderr()).isZero();
         return new Registered(clientId, certificate);
