@@ -171,7 +171,9 @@ class EcpsWaitsIT {
                     + "ms p95 %.1f ms (%d); card login p50 %.1f ms p95 %.1f ms (%d)%n", gauge(server) - before,
                     discovery[0], discovery[1], password.p50Ms(), password.p95Ms(), password.ok(), card.p50Ms(),
                     card.p95Ms(), card.ok());
-            assertThat(gauge(server)).as("still held while measuring").isGreaterThanOrEqualTo(before + 300);
+            // Each wait's 25 s bound passes during the measurement; a wait between that answer and its next poll is
+            // not held for that moment, so a few may be in transit at any instant.
+            assertThat(gauge(server)).as("still held while measuring").isGreaterThanOrEqualTo(before + 300 - 10);
             assertThat(discovery[1]).isLessThan(1000);
             assertThat(password.errors()).as("%s", password.firstErrors()).isZero();
             assertThat(card.errors()).as("%s", card.firstErrors()).isZero();
