@@ -96,6 +96,29 @@ public final class DirectoryStore {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** The generation a directory serves, its lines and when it was activated; empty before its first import. */
+    public record Active(long generation, long lines, Instant activatedAt) {
+    }
+
+    public java.util.Optional<Active> active(DirectoryEntry.Directory directory) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT S.ACTIVE_GENERATION, S.ACTIVATED_AT, "
+                     + "(SELECT COUNT(*) FROM PSC_DIR_LINE E WHERE E.DIRECTORY = S.DIRECTORY "
+                     + "AND E.GENERATION = S.ACTIVE_GENERATION) FROM PSC_DIR_STATE S WHERE S.DIRECTORY = ?")) {
+            select.setString(1, directory.name());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return java.util.Optional.empty();
+                }
+                long generation = row.getLong(1);
+                if (row.wasNull()) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new Active(generation, row.getLong(3), instant(row.getTimestamp(2))));
+            }
+        }
+    }
+
     public long countProfessionals() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT E.ID_NAT) FROM PSC_DIR_LINE E " + ACTIVE_JOIN);

@@ -82,6 +82,8 @@ final class KeycloakCommand {
         args.add("--http-management-port=" + managementPort);
         args.add("--health-enabled=true");
         args.add("--metrics-enabled=true");
+        // Keycloak's own keycloak_user_events_total beside PSC's metrics (docs/runbook.md).
+        args.add("--event-metrics-user-enabled=true");
         return args;
     }
 

@@ -54,6 +54,28 @@ public final class CertificateChecks {
     }
 
     /**
+     * Where the CRL of every CA this policy checks revocation against stands: each issuing CA's (for the
+     * certificates it issued) and each root's (for the issuing CAs), by the rule {@link #verify} applies.
+     *
+     * @param warning how long before a CRL's refusal point its status turns to a warning
+     */
+    public List<CrlStatus> crlStatuses(java.time.Duration warning) {
+        List<CrlStatus> statuses = new ArrayList<>();
+        for (X509Certificate ca : policy.issuingCas()) {
+            statuses.add(revocation.status(ca, warning));
+        }
+        for (X509Certificate root : policy.roots()) {
+            statuses.add(revocation.status(root, warning));
+        }
+        return statuses;
+    }
+
+    /** The CRL locations whose last reading failed, each with why. */
+    public java.util.Map<String, String> unreadableCrlLocations() {
+        return revocation.unreadableLocations();
+    }
+
+    /**
      * Verifies what a client presented (its certificate first, then any CA certificates it sent, which are ignored:
      * the path is built from the configured CAs only).
      *

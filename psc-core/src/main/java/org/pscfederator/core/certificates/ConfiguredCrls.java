@@ -74,6 +74,7 @@ public final class ConfiguredCrls implements RevocationSource {
      *
      * @param warning how long before the refusal point the status turns to a warning
      */
+    @Override
     public CrlStatus status(X509Certificate issuer, Duration warning) {
         X509CRL best = bestCrl(issuer, clock.instant());
         return best == null ? CrlStatus.unreadable(issuer.getSubjectX500Principal(), clock)
@@ -81,6 +82,7 @@ public final class ConfiguredCrls implements RevocationSource {
     }
 
     /** The locations whose last reading failed, each with why (an operator's path or URL, never personal data). */
+    @Override
     public Map<String, String> unreadableLocations() {
         Map<String, String> failed = new java.util.TreeMap<>();
         loaded.forEach((location, state) -> {

@@ -17,6 +17,8 @@ public enum EventDetail {
     ECPS_REQUEST("psc_ecps_request"),
     CERT_SERIAL("psc_cert_serial"),
     CERT_ISSUER("psc_cert_issuer"),
+    /** {@code ciba} on the events of a relying service's backchannel (CIBA) request, absent for a browser's login. */
+    CHANNEL("psc_channel"),
     /** How a relying service authenticated. */
     CLIENT_AUTH("psc_client_auth");
 

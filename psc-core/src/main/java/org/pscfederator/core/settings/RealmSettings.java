@@ -56,6 +56,12 @@ public final class RealmSettings {
                 Duration.ofHours(number(RealmSetting.CRL_GRACE_HOURS)));
     }
 
+    /** @throws RealmSettingException when a value of the health check's settings is outside its range */
+    public HealthSettings health() {
+        return new HealthSettings(Duration.ofHours(number(RealmSetting.CRL_WARNING_HOURS)),
+                Duration.ofDays(number(RealmSetting.DIRECTORY_MAX_AGE_DAYS)));
+    }
+
     /** @throws RealmSettingException when the pattern is not a regular expression with a group */
     public Pattern cardIdNatPattern() {
         return Pattern.compile(value(RealmSetting.CARD_ID_NAT_PATTERN));

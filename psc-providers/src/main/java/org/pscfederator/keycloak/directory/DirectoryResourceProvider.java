@@ -48,10 +48,12 @@ public class DirectoryResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
     private final DirectoryStore store;
+    private final ImportMetrics metrics;
 
-    DirectoryResourceProvider(KeycloakSession session, DirectoryStore store) {
+    DirectoryResourceProvider(KeycloakSession session, DirectoryStore store, ImportMetrics metrics) {
         this.session = session;
         this.store = store;
+        this.metrics = metrics;
     }
 
     @Override
@@ -101,15 +103,19 @@ public class DirectoryResourceProvider implements RealmResourceProvider {
                 StaffFileReader.standard());
         Future<ImportOutcome> running = session.getProvider(ExecutorsProvider.class).getExecutor("psc-directory-import")
                 .submit(() -> staff ? importer.importStaff(file, name) : importer.importNational(file, name));
+        DirectoryEntry.Directory which = staff ? DirectoryEntry.Directory.STAFF : DirectoryEntry.Directory.NATIONAL;
         try {
             ImportOutcome outcome = running.get();
+            metrics.ended(which, outcome.activated() ? ImportMetrics.Outcome.ACTIVATED : ImportMetrics.Outcome.REFUSED);
             LOG.infof("directory import of %s: %s; %s", name, outcome.report().summary(),
                     outcome.activated() ? "activated" : "refused, previous directory kept");
             return Response.status(outcome.activated() ? 200 : 422).entity(body(outcome)).build();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ImportAlreadyRunningException busy) {
+                metrics.ended(which, ImportMetrics.Outcome.BUSY);
                 return Response.status(409).entity(Map.of("error", busy.getMessage())).build();
             }
+            metrics.ended(which, ImportMetrics.Outcome.FAILED);
             LOG.errorf("directory import of %s failed: %s", name, e.getCause().toString());
             return Response.status(500).entity(Map.of("error", "the import failed: " + e.getCause().getMessage()
                     + "; the previous directory is kept")).build();

@@ -12,9 +12,12 @@ public class DirectoryResourceProviderFactory implements RealmResourceProviderFa
 
     public static final String PROVIDER_ID = "psc-directory";
 
+    private final ImportMetrics metrics = new ImportMetrics();
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new DirectoryResourceProvider(session, OwnSpi.required(session, DirectoryStoreProvider.class).store());
+        return new DirectoryResourceProvider(session, OwnSpi.required(session, DirectoryStoreProvider.class).store(),
+                metrics);
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class EcpsCibaChannel implements AuthenticationChannelProvider {
             // The user resolver answered the caller slow_down already unless two requests raced for the last push;
             // then Keycloak answers 503 "Unexpected response from authentication device". Nothing is pushed.
             LOG.infof("CIBA e-CPS request refused: push limit reached");
-            EcpsEvents.of(session, realm, org.keycloak.events.EventType.LOGIN).detail(EventDetail.ID_NAT.wire(), idNat)
+            EcpsEvents.ofCiba(session, realm, org.keycloak.events.EventType.LOGIN).detail(EventDetail.ID_NAT.wire(), idNat)
                     .detail(EventDetail.REASON.wire(), EcpsRefusal.TOO_MANY_PUSHES.code()).error(org.keycloak.events.Errors.INVALID_REQUEST);
             return false;
         }

@@ -82,7 +82,7 @@ public final class EcpsCibaUserResolver implements CIBALoginUserResolver {
         }
         if (new PushLimits(session).spent(idNat, session.getContext().getConnection().getRemoteAddr(),
                 PushSource.relyingService(client.getClientId()), settings)) {
-            EcpsEvents.of(session, realm, EventType.LOGIN).client(client)
+            EcpsEvents.ofCiba(session, realm, EventType.LOGIN).client(client)
                     .detail(EventDetail.ID_NAT.wire(), idNat).detail(EventDetail.REASON.wire(), EcpsRefusal.TOO_MANY_PUSHES.code())
                     .error(Errors.INVALID_REQUEST);
             throw new ErrorResponseException(Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)

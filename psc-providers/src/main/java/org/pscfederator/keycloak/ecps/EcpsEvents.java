@@ -10,6 +10,8 @@ import org.pscfederator.core.events.EventDetail;
 public final class EcpsEvents {
 
     public static final String MEANS = "e-CPS";
+    /** The value of {@link EventDetail#CHANNEL} for CIBA. */
+    public static final String CIBA = "ciba";
 
     private EcpsEvents() {
     }
@@ -17,6 +19,11 @@ public final class EcpsEvents {
     public static EventBuilder of(KeycloakSession session, RealmModel realm, EventType type) {
         return new EventBuilder(realm, session, session.getContext().getConnection()).event(type)
                 .detail(EventDetail.MEANS.wire(), MEANS);
+    }
+
+    /** The event of a relying service's CIBA request. */
+    public static EventBuilder ofCiba(KeycloakSession session, RealmModel realm, EventType type) {
+        return of(session, realm, type).detail(EventDetail.CHANNEL.wire(), CIBA);
     }
 
     /** The user id of a directory professional is the store's; the idNat is the username, kept as a detail. */

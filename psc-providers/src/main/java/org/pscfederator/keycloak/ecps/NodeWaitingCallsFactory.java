@@ -7,6 +7,7 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.pscfederator.keycloak.metrics.PscMetric;
 
 /**
  * The node's {@link WaitingCalls}, bounded by {@code --spi-psc-ecps-waits--default--max-waits} (docs/operations.md),
@@ -16,7 +17,7 @@ public class NodeWaitingCallsFactory implements WaitingCallsFactory {
 
     static final String ID = "default";
     static final int DEFAULT_MAX_WAITS = 2000;
-    static final String GAUGE = "psc.ecps.waits.in.progress";
+    static final String GAUGE = PscMetric.ECPS_WAITS_IN_PROGRESS.meterName();
 
     private int maxWaits;
     private int threads;
@@ -41,7 +42,7 @@ public class NodeWaitingCallsFactory implements WaitingCallsFactory {
     public void postInit(KeycloakSessionFactory factory) {
         calls = new NodeWaitingCalls(factory, maxWaits, threads);
         Gauge.builder(GAUGE, calls, WaitingCalls::held)
-                .description("e-CPS calls (the browser's wait, the phone's pending request) this node holds now")
+                .description(PscMetric.ECPS_WAITS_IN_PROGRESS.description())
                 .register(Metrics.globalRegistry);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {

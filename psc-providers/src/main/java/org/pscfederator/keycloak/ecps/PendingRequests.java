@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 
+import org.pscfederator.keycloak.metrics.PscMeters;
+import org.pscfederator.keycloak.metrics.PscMetric;
+
 /**
  * Pending requests and their outcomes in Keycloak's single-use object store (Infinispan, cluster-wide). Each source
  * (see {@link PushSource}) has at most one outstanding request per idNat, its new one replacing it; another source's
@@ -78,6 +81,7 @@ public final class PendingRequests {
         current.put(source.key(), id);
         store.put(CURRENT + idNat, lifetime, current);
         changes.accept(RequestEvents.professional(idNat));
+        PscMeters.count(PscMetric.ECPS_REQUESTS_OPENED, channel(request));
         return request;
     }
 
@@ -132,7 +136,16 @@ public final class PendingRequests {
         }
         store.put(OUTCOME + request.id(), seconds, Map.of("outcome", outcome.name(), "device", deviceId));
         changes.accept(RequestEvents.request(request.id()));
+        PscMeters.count(PscMetric.ECPS_OUTCOMES, channel(request), outcome.code());
+        if (outcome == Outcome.APPROVED) {
+            PscMeters.approval(channel(request), java.time.Duration.between(request.openedAt(), Instant.now()));
+        }
         return true;
+    }
+
+    /** The metrics' channel of a request: a relying service's CIBA request, or a browser's login. */
+    private static String channel(EcpsRequest request) {
+        return request.cibaAuthResultId() == null ? "browser" : EcpsEvents.CIBA;
     }
 
     public record Decision(Outcome outcome, String deviceId) {

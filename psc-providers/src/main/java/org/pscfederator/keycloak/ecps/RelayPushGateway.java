@@ -13,6 +13,9 @@ import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 import org.pscfederator.keycloak.logging.LoggedText;
 
+import org.pscfederator.keycloak.metrics.PscMeters;
+import org.pscfederator.keycloak.metrics.PscMetric;
+
 /**
  * Production: posts each push to the push relay (which speaks to the phone platforms) over HTTPS with mutual TLS.
  * The body names the device and the request only; the relay learns neither the professional nor the codes.
@@ -38,6 +41,7 @@ public final class RelayPushGateway implements PushGateway {
         for (Device device : devices) {
             int status = post(device, request);
             if (status / 100 != 2) {
+                PscMeters.count(PscMetric.ECPS_PUSH_FAILURES, status < 0 ? "unreachable" : "http_status");
                 LOG.warnf("push relay answered %d for device %s", status, LoggedText.of(device.id()));
             }
         }

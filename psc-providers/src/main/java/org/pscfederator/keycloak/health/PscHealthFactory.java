@@ -1,0 +1,6 @@
+package org.pscfederator.keycloak.health;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface PscHealthFactory extends ProviderFactory<PscHealth> {
+}

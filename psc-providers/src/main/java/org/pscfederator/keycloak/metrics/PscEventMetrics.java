@@ -1,0 +1,137 @@
+package org.pscfederator.keycloak.metrics;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.keycloak.events.Details;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.pscfederator.core.certificates.CertificateRejection;
+import org.pscfederator.core.events.CardRefusal;
+import org.pscfederator.core.events.ClientRefusal;
+import org.pscfederator.core.events.EcpsRefusal;
+import org.pscfederator.core.events.EventDetail;
+import org.pscfederator.core.events.Refusal;
+import org.pscfederator.core.identifiers.IdNat;
+import org.pscfederator.core.identifiers.IdNatKind;
+import org.pscfederator.keycloak.clientauth.OrgCertificateAuthenticatorFactory;
+import org.pscfederator.keycloak.cps.CardLogin;
+import org.pscfederator.keycloak.ecps.EcpsEvents;
+
+/**
+ * Counts PSC's logins, refusals and relying services' token requests from the events the logins already send, so
+ * that the metrics and the audit trail cannot tell different stories. Label values come from fixed sets: a detail
+ * outside them counts as {@code other}, never as itself.
+ */
+final class PscEventMetrics implements EventListenerProvider {
+
+    static final String CARD = "card";
+    static final String ESTABLISHMENT = "establishment";
+    static final String ECPS = "ecps";
+    static final String CIBA = "ciba";
+    static final String CLIENT = "client";
+    static final String OTHER = "other";
+    static final String NONE = "none";
+
+    private static final Set<EventType> TOKEN_GRANTS = EnumSet.of(EventType.CODE_TO_TOKEN, EventType.REFRESH_TOKEN,
+            EventType.CLIENT_LOGIN, EventType.AUTHREQID_TO_TOKEN, EventType.TOKEN_EXCHANGE);
+
+    /** Every reason code PSC's events carry for a login or a client's authentication. */
+    private static final Set<String> REASONS = Stream.of(Stream.of(CardRefusal.values()),
+            Stream.of(EcpsRefusal.values()), Stream.of(ClientRefusal.values()))
+            .flatMap(refusals -> refusals.map(Refusal::code))
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CERTIFICATE_REASONS = Stream.of(CertificateRejection.values())
+            .map(CertificateRejection::code).collect(Collectors.toUnmodifiableSet());
+
+    @Override
+    public void onEvent(Event event) {
+        Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
+        EventType type = event.getType();
+        if (type == EventType.CLIENT_LOGIN_ERROR && details.containsKey(EventDetail.REASON.wire())) {
+            // The client authenticator's own event: Keycloak's token endpoint sends none for a refused client.
+            String reason = reason(details);
+            PscMeters.count(PscMetric.TOKEN_REQUESTS, clientAuth(details), "refused", reason);
+            PscMeters.count(PscMetric.REFUSALS, CLIENT, reason);
+            return;
+        }
+        if (TOKEN_GRANTS.contains(type)) {
+            PscMeters.count(PscMetric.TOKEN_REQUESTS, clientAuth(details), "accepted", NONE);
+            if (type == EventType.AUTHREQID_TO_TOKEN) {
+                PscMeters.count(PscMetric.LOGINS, CIBA, "success");
+            }
+            return;
+        }
+        if (type != EventType.LOGIN && type != EventType.LOGIN_ERROR) {
+            return;
+        }
+        String means = means(details);
+        if (means == null || details.containsKey(EventDetail.ECPS_ACTION.wire())) {
+            // Not a PSC login, or the phone's side of an e-CPS request (counted by its outcome).
+            return;
+        }
+        if (type == EventType.LOGIN) {
+            PscMeters.count(PscMetric.LOGINS, means, "success");
+        } else {
+            PscMeters.count(PscMetric.LOGINS, means, "refused");
+            PscMeters.count(PscMetric.REFUSALS, means, reason(details));
+        }
+    }
+
+    /** card, establishment, ecps, ciba; null for an event that is not a PSC login. */
+    static String means(Map<String, String> details) {
+        String means = details.get(EventDetail.MEANS.wire());
+        if (CardLogin.MEANS.equals(means)) {
+            return isStructureStaff(details.get(EventDetail.ID_NAT.wire())) ? ESTABLISHMENT : CARD;
+        }
+        if (EcpsEvents.MEANS.equals(means)) {
+            return EcpsEvents.CIBA.equals(details.get(EventDetail.CHANNEL.wire())) ? CIBA : ECPS;
+        }
+        return null;
+    }
+
+    private static boolean isStructureStaff(String idNat) {
+        if (idNat == null) {
+            return false;
+        }
+        try {
+            return IdNat.parse(idNat).kind() == IdNatKind.STRUCTURE_STAFF;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static String reason(Map<String, String> details) {
+        String reason = details.get(EventDetail.REASON.wire());
+        if (reason == null) {
+            return NONE;
+        }
+        return REASONS.contains(reason) || CERTIFICATE_REASONS.contains(reason) ? reason : OTHER;
+    }
+
+    /** tls_client_auth (PSC's ORG certificate authenticator), client_secret, other. */
+    static String clientAuth(Map<String, String> details) {
+        String psc = details.get(EventDetail.CLIENT_AUTH.wire());
+        String method = psc != null ? psc : details.get(Details.CLIENT_AUTH_METHOD);
+        if (method == null) {
+            return OTHER;
+        }
+        if (method.equals(OrgCertificateAuthenticatorFactory.PROVIDER_ID)) {
+            return "tls_client_auth";
+        }
+        return method.startsWith("client-secret") ? "client_secret" : OTHER;
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
