@@ -18,6 +18,7 @@ final class KeycloakCommand {
     static final String KEYSTORE_PASSWORD = "1234";
     /** The e-CPS waits the sandbox holds at once, a small machine's share (docs/operations.md); past it, 503. */
     static final int MAX_ECPS_WAITS = 400;
+    static final int HEALTH_INTERVAL_SECONDS = 5;
 
     private KeycloakCommand() {
     }
@@ -36,6 +37,8 @@ final class KeycloakCommand {
                 options.managementHost(), options.managementPort(), options.baseUrl());
         args.add("--cache=local");
         args.add("--spi-psc-ecps-waits--default--max-waits=" + MAX_ECPS_WAITS);
+        // The sandbox's CRLs and directory are small: its health check may look often (production: every 30 s).
+        args.add("--spi-psc-health--default--interval-seconds=" + HEALTH_INTERVAL_SECONDS);
         args.add("--db=" + options.database().keycloakName());
         if (options.database() == DatabaseKind.H2) {
             args.add("--db-url=jdbc:h2:file:" + data.h2Database() + ";NON_KEYWORDS=VALUE");
