@@ -66,6 +66,8 @@ class MetricsIT {
                 pki.issueLookalikeCard(CardRequest.of(ECPS_ID_NAT)).keystore())
                 .loginWithCard(CardBrowser.Request.of(CLIENT, REDIRECT));
         assertThat(lookalike.page()).contains("data-reason=\"untrusted_issuer\"");
+        assertThat(server.logLineNaming("card login refused: untrusted_issuer")).as("the log line has the event's fields")
+                .contains("psc_means=CPS").contains("psc_reason=untrusted_issuer").contains("psc_cert_serial=");
         // A relying service presenting a lookalike ORG certificate at the token endpoint.
         HttpResponse<String> refusedClient = clientCredentials(server,
                 pki.issueLookalikeClient(ClientRequest.of("metrics-it-rp")).keystore());

@@ -30,6 +30,7 @@ import org.pscfederator.keycloak.certificates.RealmCertificateChecks;
 import org.pscfederator.core.settings.TrustUse;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.core.settings.RealmSettingException;
+import org.pscfederator.keycloak.logging.EventFields;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.core.events.ClientRefusal;
 import org.pscfederator.core.events.EventDetail;
@@ -193,8 +194,6 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
 
     private static void refuse(ClientAuthenticationFlowContext context, ClientModel client,
             X509Certificate certificate, String reason, String description, String logDetail) {
-        LOG.infof("client %s refused: %s (%s)", LoggedText.of(client.getClientId()), reason,
-                LoggedText.of(logDetail));
         EventBuilder flowEvent = context.getEvent().detail(EventDetail.REASON.wire(), reason);
         EventBuilder loginEvent = new EventBuilder(context.getRealm(), context.getSession(),
                 context.getConnection()).event(EventType.CLIENT_LOGIN).client(client)
@@ -206,6 +205,8 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
             flowEvent.detail(EventDetail.CERT_SERIAL.wire(), serial).detail(EventDetail.CERT_ISSUER.wire(), issuer);
             loginEvent.detail(EventDetail.CERT_SERIAL.wire(), serial).detail(EventDetail.CERT_ISSUER.wire(), issuer);
         }
+        EventFields.info(LOG, "client " + LoggedText.of(client.getClientId()) + " refused: " + reason + " ("
+                + LoggedText.of(logDetail) + ")", loginEvent);
         loginEvent.error(Errors.INVALID_CLIENT_CREDENTIALS);
         Response response = ClientAuthUtil.errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(),
                 OAuthErrorException.INVALID_CLIENT, description);

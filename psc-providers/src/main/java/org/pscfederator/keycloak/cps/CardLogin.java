@@ -24,6 +24,7 @@ import org.pscfederator.keycloak.certificates.RealmCertificateChecks;
 import org.pscfederator.core.settings.TrustUse;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.keycloak.claims.PscAmr;
+import org.pscfederator.keycloak.logging.EventFields;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.core.events.CardRefusal;
 import org.pscfederator.core.events.EventDetail;
@@ -140,8 +141,10 @@ public final class CardLogin {
     }
 
     private static void refuse(AuthenticationFlowContext context, CardRefusal reason, String error, String logDetail) {
-        LOG.infof("card login refused: %s (%s)", reason.code(), LoggedText.of(logDetail));
-        context.getEvent().detail(EventDetail.REASON.wire(), reason.code()).error(error);
+        context.getEvent().detail(EventDetail.REASON.wire(), reason.code());
+        EventFields.info(LOG, "card login refused: " + reason.code() + " (" + LoggedText.of(logDetail) + ")",
+                context.getEvent());
+        context.getEvent().error(error);
         Response page = context.form()
                 .setAttribute("pscCardReason", reason.code())
                 .createForm(ERROR_TEMPLATE);

@@ -17,6 +17,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.claims.PscAmr;
+import org.pscfederator.keycloak.logging.EventFields;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.core.settings.RealmSettingException;
@@ -211,8 +212,9 @@ public final class EcpsLogin {
     }
 
     private static void refuse(AuthenticationFlowContext context, EcpsRefusal reason, String error) {
-        LOG.infof("e-CPS login refused: %s", reason.code());
-        context.getEvent().detail(EventDetail.REASON.wire(), reason.code()).error(error);
+        context.getEvent().detail(EventDetail.REASON.wire(), reason.code());
+        EventFields.info(LOG, "e-CPS login refused: " + reason.code(), context.getEvent());
+        context.getEvent().error(error);
         Response page = context.form().setAttribute("pscEcpsReason", reason.code()).createForm(ERROR_TEMPLATE);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
     }

@@ -31,6 +31,7 @@ public class PscEventMetricsFactory implements EventListenerProviderFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        PscMeters.initialize();
     }
 
     @Override

@@ -38,6 +38,18 @@ public final class PscMeters {
                 .register(registry()).record(delay.isNegative() ? Duration.ZERO : delay);
     }
 
+    /**
+     * Registers at zero the counters of rare events, so that they are exported (and alerts on their rate work)
+     * before the first one happens.
+     */
+    public static void initialize() {
+        for (String cause : new String[] {"http_status", "unreachable"}) {
+            Counter.builder(PscMetric.ECPS_PUSH_FAILURES.meterName())
+                    .description(PscMetric.ECPS_PUSH_FAILURES.description())
+                    .tags(tags(PscMetric.ECPS_PUSH_FAILURES, cause)).register(registry());
+        }
+    }
+
     static String[] tags(PscMetric metric, String... values) {
         var labels = metric.labels();
         if (labels.size() != values.length) {
