@@ -66,7 +66,7 @@ class MetricsIT {
                 pki.issueLookalikeCard(CardRequest.of(ECPS_ID_NAT)).keystore())
                 .loginWithCard(CardBrowser.Request.of(CLIENT, REDIRECT));
         assertThat(lookalike.page()).contains("data-reason=\"untrusted_issuer\"");
-        assertThat(server.logLineNaming("card login refused: untrusted_issuer")).as("the log line has the event's fields")
+        assertThat(server.logLineNaming("card login refused: untrusted_issuer")).as("the event's fields in the log")
                 .contains("psc_means=CPS").contains("psc_reason=untrusted_issuer").contains("psc_cert_serial=");
         // A relying service presenting a lookalike ORG certificate at the token endpoint.
         HttpResponse<String> refusedClient = clientCredentials(server,

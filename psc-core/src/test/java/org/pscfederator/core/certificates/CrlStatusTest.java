@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pscfederator.core.certificates.CrlStatus.State;
 
-/** RFC 5280 §5.1.2.4-5: a CRL's thisUpdate and nextUpdate; past nextUpdate plus the realm's grace, checks fail closed. */
+/** RFC 5280 §5.1.2.4-5: a CRL's thisUpdate and nextUpdate; past nextUpdate plus the grace, checks fail closed. */
 @Tag("RFC5280-5.1.2.5")
 class CrlStatusTest {
 

@@ -44,10 +44,11 @@ final class StateChanges {
             if (before == now || before == null && now == CrlStatus.State.OK) {
                 continue;
             }
-            log(now.refuses() ? HealthReport.State.FAILING : now == CrlStatus.State.WARNING
-                    ? HealthReport.State.WARNING : HealthReport.State.OK,
-                    "CRL of " + LoggedText.of(crl.ca()) + " (" + crl.use().name().toLowerCase(java.util.Locale.ROOT) + "): " + now
-                            + (before == null ? "" : " (was " + before + ")") + ": " + LoggedText.of(crl.status().reason()));
+            HealthReport.State level = now.refuses() ? HealthReport.State.FAILING
+                    : now == CrlStatus.State.WARNING ? HealthReport.State.WARNING : HealthReport.State.OK;
+            log(level, "CRL of " + LoggedText.of(crl.ca()) + " (" + crl.use().name().toLowerCase(java.util.Locale.ROOT)
+                    + "): " + now + (before == null ? "" : " (was " + before + ")") + ": "
+                    + LoggedText.of(crl.status().reason()));
             logged++;
         }
         return logged;
