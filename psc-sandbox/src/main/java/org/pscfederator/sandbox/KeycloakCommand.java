@@ -16,8 +16,8 @@ final class KeycloakCommand {
     /** PSC serves Keycloak under /auth; URLs match PSC's. */
     static final String RELATIVE_PATH = "/auth";
     static final String KEYSTORE_PASSWORD = "1234";
-    /** The e-CPS waits the sandbox holds at once, a small machine's share (docs/operations.md); past it, 503. */
-    static final int MAX_ECPS_WAITS = 400;
+    /** The e-CPS waits the sandbox holds at once by default, a small machine's share (docs/operations.md); past it, 503. */
+    static final int DEFAULT_ECPS_WAITS = 400;
     static final int HEALTH_INTERVAL_SECONDS = 5;
 
     private KeycloakCommand() {
@@ -36,7 +36,7 @@ final class KeycloakCommand {
         List<String> args = behindFront(data.keycloakHome(), pki, keycloakPort, frontTrustStore,
                 options.managementHost(), options.managementPort(), options.baseUrl());
         args.add("--cache=local");
-        args.add("--spi-psc-ecps-waits--default--max-waits=" + MAX_ECPS_WAITS);
+        args.add("--spi-psc-ecps-waits--default--max-waits=" + options.maxEcpsWaits());
         // The sandbox's CRLs and directory are small: its health check may look often (production: every 30 s).
         args.add("--spi-psc-health--default--interval-seconds=" + HEALTH_INTERVAL_SECONDS);
         args.add("--db=" + options.database().keycloakName());
