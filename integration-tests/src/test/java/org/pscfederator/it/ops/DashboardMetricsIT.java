@@ -45,6 +45,8 @@ class DashboardMetricsIT {
         assertThat(card.redirected()).as(card.page()).isTrue();
         EcpsFlow.exchange(server, card.redirectParameters().get("code"), request);
         MetricsIT.ecpsLogin(server);
+        CardBrowser.Outcome refused = CardBrowser.withoutCard(server).loginWithCard(request);
+        assertThat(refused.page()).contains("data-reason=\"no_certificate\"");
         Set<String> named = new TreeSet<>();
         named.addAll(namedByDashboards());
         named.addAll(namedByAlerts());

@@ -80,10 +80,14 @@ record Scrape(String body, Map<String, Map<Map<String, String>, Double>> series)
         return names;
     }
 
-    /** Every label value of every series: what must never hold a professional's identifier. */
+    /** Every label value of every series but a histogram's bounds: what must never hold an identifier. */
     Set<String> labelValues() {
         Set<String> values = new TreeSet<>();
-        series.values().forEach(byLabels -> byLabels.keySet().forEach(labels -> values.addAll(labels.values())));
+        series.values().forEach(byLabels -> byLabels.keySet().forEach(labels -> labels.forEach((name, value) -> {
+            if (!name.equals("le") && !name.equals("quantile")) {
+                values.add(value);
+            }
+        })));
         return values;
     }
 }

@@ -31,6 +31,7 @@ import org.pscfederator.core.settings.TrustUse;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.keycloak.logging.EventFields;
+import org.pscfederator.keycloak.metrics.PscMeters;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.core.events.ClientRefusal;
 import org.pscfederator.core.events.EventDetail;
@@ -208,6 +209,8 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
         EventFields.info(LOG, "client " + LoggedText.of(client.getClientId()) + " refused: " + reason + " ("
                 + LoggedText.of(logDetail) + ")", loginEvent);
         loginEvent.error(Errors.INVALID_CLIENT_CREDENTIALS);
+        PscMeters.clientRefused(ClientRefusal.CLIENT_SECRET_NOT_ALLOWED.code().equals(reason) ? "client_secret"
+                : "tls_client_auth", reason);
         Response response = ClientAuthUtil.errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(),
                 OAuthErrorException.INVALID_CLIENT, description);
         context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, response);

@@ -24,8 +24,9 @@ import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.keycloak.ecps.EcpsEvents;
 
 /**
- * Counts PSC's logins, refusals and relying services' token requests from the events the logins already send, so
- * that the metrics and the audit trail cannot tell different stories. Label values come from fixed sets: a detail
+ * Counts PSC's logins, refusals and relying services' accepted token requests from the events the logins already
+ * send, so that the metrics and the audit trail cannot tell different stories. A refused relying service is counted
+ * where it is refused (the client authenticator): a refusal may leave more than one event. Label values come from fixed sets: a detail
  * outside them counts as {@code other}, never as itself.
  */
 final class PscEventMetrics implements EventListenerProvider {
@@ -34,7 +35,6 @@ final class PscEventMetrics implements EventListenerProvider {
     static final String ESTABLISHMENT = "establishment";
     static final String ECPS = "ecps";
     static final String CIBA = "ciba";
-    static final String CLIENT = "client";
     static final String OTHER = "other";
     static final String NONE = "none";
 
@@ -53,13 +53,6 @@ final class PscEventMetrics implements EventListenerProvider {
     public void onEvent(Event event) {
         Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
         EventType type = event.getType();
-        if (type == EventType.CLIENT_LOGIN_ERROR && details.containsKey(EventDetail.REASON.wire())) {
-            // The client authenticator's own event: Keycloak's token endpoint sends none for a refused client.
-            String reason = reason(details);
-            PscMeters.count(PscMetric.TOKEN_REQUESTS, clientAuth(details), "refused", reason);
-            PscMeters.count(PscMetric.REFUSALS, CLIENT, reason);
-            return;
-        }
         if (TOKEN_GRANTS.contains(type)) {
             PscMeters.count(PscMetric.TOKEN_REQUESTS, clientAuth(details), "accepted", NONE);
             if (type == EventType.AUTHREQID_TO_TOKEN) {

@@ -31,6 +31,12 @@ public final class PscMeters {
                 .register(registry()).increment();
     }
 
+    /** A relying service refused at its authentication, with the refusal's code. */
+    public static void clientRefused(String clientAuth, String reason) {
+        count(PscMetric.TOKEN_REQUESTS, clientAuth, "refused", reason);
+        count(PscMetric.REFUSALS, "client", reason);
+    }
+
     /** An approved e-CPS request, {@code delay} after it was opened. */
     public static void approval(String channel, Duration delay) {
         Timer.builder(PscMetric.ECPS_APPROVAL.meterName()).description(PscMetric.ECPS_APPROVAL.description())

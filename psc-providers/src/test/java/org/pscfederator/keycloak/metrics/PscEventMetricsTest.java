@@ -81,16 +81,19 @@ class PscEventMetricsTest {
     }
 
     @Test
-    void aRefusedClientCertificateCountsAsARefusedTokenRequest() {
+    void anAcceptedClientCountsItsAuthenticationAndARefusedOneIsLeftToItsAuthenticator() {
         metrics.onEvent(event(EventType.CLIENT_LOGIN_ERROR, "client_auth_method", "psc-org-mtls", "psc_reason",
                 "untrusted_issuer"));
         metrics.onEvent(event(EventType.CODE_TO_TOKEN, "psc_client_auth", "psc-org-mtls"));
 
+        assertThat(count("psc.token.requests", "client_auth", "tls_client_auth", "outcome", "accepted"))
+                .isEqualTo(1);
+        assertThat(registry.find("psc.token.requests").tag("outcome", "refused").counters())
+                .as("a refusal may leave two events: the authenticator counts it once").isEmpty();
+        PscMeters.clientRefused("tls_client_auth", "untrusted_issuer");
         assertThat(count("psc.token.requests", "client_auth", "tls_client_auth", "outcome", "refused", "reason",
                 "untrusted_issuer")).isEqualTo(1);
         assertThat(count("psc.refusals", "means", "client", "reason", "untrusted_issuer")).isEqualTo(1);
-        assertThat(count("psc.token.requests", "client_auth", "tls_client_auth", "outcome", "accepted"))
-                .isEqualTo(1);
     }
 
     @Test
