@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -68,16 +66,7 @@ final class ClientCommands implements UsageText {
         }
 
         KeycloakAdmin login(AdminOptions options) throws AdminException {
-            char[] password = group.root.adminPassword(options.adminUser());
-            if (password == null) {
-                throw new ParameterException(spec.commandLine(),
-                        "the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
-            }
-            try {
-                return KeycloakAdmin.login(options, password);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
+            return group.root.login(options, spec);
         }
 
         /** The realm's own word (pscLoopbackRedirectsAllowed), read as the server reads its settings; off if unreadable. */
