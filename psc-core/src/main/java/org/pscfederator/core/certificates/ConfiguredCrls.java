@@ -44,7 +44,7 @@ public final class ConfiguredCrls implements RevocationSource {
     private volatile HttpClient http;
 
     /** What one location gave, when, and when to look again. */
-    private record Loaded(List<X509CRL> crls, Instant readAt, Instant lookAgainAt, long fileStamp) {
+    private record Loaded(List<X509CRL> crls, Instant readAt, Instant lookAgainAt, long fileStamp, String failure) {
     }
 
     public ConfiguredCrls(List<String> locations, Duration grace, Clock clock) {
@@ -59,7 +59,40 @@ public final class ConfiguredCrls implements RevocationSource {
 
     @Override
     public X509CRL currentCrl(X509Certificate issuer) throws CertificateRejectedException {
-        Instant now = clock.instant();
+        X509CRL best = bestCrl(issuer, clock.instant());
+        CrlStatus status = best == null ? CrlStatus.unreadable(issuer.getSubjectX500Principal(), clock)
+                : CrlStatus.of(issuer.getSubjectX500Principal(), best, grace, Duration.ZERO, clock);
+        if (status.refuses()) {
+            throw new CertificateRejectedException(CertificateRejection.REVOCATION_UNKNOWN, status.reason());
+        }
+        return best;
+    }
+
+    /**
+     * Where the CRL of {@code issuer} stands (reading the locations again when their next update has come), by the
+     * same rule as {@link #currentCrl}.
+     *
+     * @param warning how long before the refusal point the status turns to a warning
+     */
+    public CrlStatus status(X509Certificate issuer, Duration warning) {
+        X509CRL best = bestCrl(issuer, clock.instant());
+        return best == null ? CrlStatus.unreadable(issuer.getSubjectX500Principal(), clock)
+                : CrlStatus.of(issuer.getSubjectX500Principal(), best, grace, warning, clock);
+    }
+
+    /** The locations whose last reading failed, each with why (an operator's path or URL, never personal data). */
+    public Map<String, String> unreadableLocations() {
+        Map<String, String> failed = new java.util.TreeMap<>();
+        loaded.forEach((location, state) -> {
+            if (state.failure() != null) {
+                failed.put(location, state.failure());
+            }
+        });
+        return failed;
+    }
+
+    /** The newest CRL of {@code issuer} it signed, at the configured locations; null when there is none. */
+    private X509CRL bestCrl(X509Certificate issuer, Instant now) {
         X500Principal name = issuer.getSubjectX500Principal();
         X509CRL best = null;
         for (String location : locations) {
@@ -71,19 +104,6 @@ public final class ConfiguredCrls implements RevocationSource {
                     best = crl;
                 }
             }
-        }
-        if (best == null) {
-            throw new CertificateRejectedException(CertificateRejection.REVOCATION_UNKNOWN,
-                    "no CRL signed by " + name + " at the configured locations");
-        }
-        if (best.getThisUpdate().toInstant().isAfter(now.plus(Duration.ofMinutes(5)))) {
-            throw new CertificateRejectedException(CertificateRejection.REVOCATION_UNKNOWN,
-                    "the CRL of " + name + " is dated in the future (" + best.getThisUpdate().toInstant() + ")");
-        }
-        if (best.getNextUpdate() == null || now.isAfter(best.getNextUpdate().toInstant().plus(grace))) {
-            throw new CertificateRejectedException(CertificateRejection.REVOCATION_UNKNOWN, "the CRL of " + name
-                    + " is stale: next update was " + (best.getNextUpdate() == null ? "not given"
-                    : best.getNextUpdate().toInstant()) + ", grace " + grace);
         }
         return best;
     }
@@ -107,17 +127,21 @@ public final class ConfiguredCrls implements RevocationSource {
                 if (!lookAgain.isAfter(now)) {
                     lookAgain = now.plus(RETRY_AFTER_FAILURE);
                 }
-                Loaded fresh = new Loaded(crls, now, lookAgain, stamp);
+                Loaded fresh = new Loaded(crls, now, lookAgain, stamp, null);
                 loaded.put(location, fresh);
                 return crls;
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
                 // Keep what was read before: it still counts until its grace runs out.
                 List<X509CRL> previous = current == null ? List.of() : current.crls();
                 loaded.put(location, new Loaded(previous, current == null ? now : current.readAt(),
-                        now.plus(RETRY_AFTER_FAILURE), stamp));
+                        now.plus(RETRY_AFTER_FAILURE), stamp, describe(e)));
                 return previous;
             }
         }
+    }
+
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private byte[] read(String location) throws IOException {
