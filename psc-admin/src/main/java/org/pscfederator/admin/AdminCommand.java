@@ -20,7 +20,7 @@ import picocli.CommandLine.ParameterException;
  * Exit codes: 0 done, 1 refused or failed (nothing changed), 2 bad command line.
  */
 @Command(name = "psc-admin", subcommands = {ClientCommands.class, AuditCommand.class, EventsCommands.class,
-        DeviceCommands.class, SessionCommands.class, CommandLine.HelpCommand.class})
+        DeviceCommands.class, SessionCommands.class, TrustCommands.class, CommandLine.HelpCommand.class})
 public final class AdminCommand implements UsageText {
 
     static final String HELP = """

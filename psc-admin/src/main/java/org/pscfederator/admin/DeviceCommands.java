@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.pscfederator.cli.HelpOption;
-import org.pscfederator.cli.UsageText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +11,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,17 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * administrator endpoints under the realm (docs/ecps-device-api.md). A revoked device's next approval is refused.
  */
 @Command(name = "device", subcommands = {DeviceCommands.ListDevices.class, DeviceCommands.Revoke.class})
-final class DeviceCommands implements UsageText {
-
-    @Mixin
-    HelpOption help;
-    @ParentCommand
-    AdminCommand root;
-
-    @Override
-    public String usageText() {
-        return AdminCommand.HELP;
-    }
+final class DeviceCommands extends CommandGroup {
 
     abstract static class DeviceCommand extends OperatorCommand {
         @ParentCommand

@@ -35,17 +35,7 @@ import picocli.CommandLine.TypeConversionException;
  * ({@link EventChain}), and the check that a file is still the one written.
  */
 @Command(name = "events", subcommands = {EventsCommands.Export.class, EventsCommands.Verify.class})
-final class EventsCommands implements UsageText {
-
-    @Mixin
-    HelpOption help;
-    @ParentCommand
-    AdminCommand root;
-
-    @Override
-    public String usageText() {
-        return AdminCommand.HELP;
-    }
+final class EventsCommands extends CommandGroup {
 
     @Command(name = "export")
     static final class Export extends OperatorCommand {

@@ -6,15 +6,12 @@ import java.util.Map;
 
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
-import org.pscfederator.cli.HelpOption;
-import org.pscfederator.cli.UsageText;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,17 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * refuses their refresh tokens, marks their tokens inactive at introspection, and sends the back-channel logouts).
  */
 @Command(name = "session", subcommands = {SessionCommands.ListSessions.class, SessionCommands.End.class})
-final class SessionCommands implements UsageText {
-
-    @Mixin
-    HelpOption help;
-    @ParentCommand
-    AdminCommand root;
-
-    @Override
-    public String usageText() {
-        return AdminCommand.HELP;
-    }
+final class SessionCommands extends CommandGroup {
 
     abstract static class SessionCommand extends OperatorCommand {
         @ParentCommand

@@ -114,6 +114,46 @@ class EverydayCommandsIT {
     }
 
     @Test
+    void trustShowNamesEachCaWithItsCrlAndTheRefusalPoint(SandboxServer server) throws Exception {
+        java.security.cert.X509CRL crl;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(server.dataDir()
+                .resolve("pki/ca/persons-ca.crl"))) {
+            crl = (java.security.cert.X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCRL(in);
+        }
+        long graceHours = Long.parseLong(server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM,
+                server.adminToken()).path("attributes").path("pscCrlGraceHours").asText());
+
+        Launcher.Result shown = AdminTool.run(server, PASSWORD, "trust", "show", "--json");
+
+        assertThat(shown.exitCode()).as(shown.stderr()).isZero();
+        JsonNode trust = JSON.readTree(shown.stdout()).path("trust");
+        assertThat(trust.findValuesAsText("use")).containsExactly("card", "client");
+        JsonNode personsCa = null;
+        for (JsonNode ca : trust.get(0).path("cas")) {
+            if (ca.path("subject").asText().equals(crl.getIssuerX500Principal().getName(
+                    javax.security.auth.x500.X500Principal.RFC2253))) {
+                personsCa = ca;
+            }
+        }
+        assertThat(personsCa).as(shown.stdout()).isNotNull();
+        assertThat(personsCa.path("role").asText()).isEqualTo("issuing");
+        JsonNode status = personsCa.path("crl");
+        assertThat(status.path("state").asText()).isEqualTo("OK");
+        assertThat(status.path("this_update").asText()).isEqualTo(crl.getThisUpdate().toInstant().toString());
+        assertThat(status.path("next_update").asText()).isEqualTo(crl.getNextUpdate().toInstant().toString());
+        assertThat(java.time.Instant.parse(status.path("refusal_point").asText()))
+                .isEqualTo(crl.getNextUpdate().toInstant().plus(java.time.Duration.ofHours(graceHours)));
+        assertThat(status.path("seconds_until_refusal").asLong()).isPositive();
+        assertThat(trust.get(1).path("cas").toString()).contains("ORGANISATIONS");
+
+        Launcher.Result text = AdminTool.run(server, PASSWORD, "trust", "show");
+        assertThat(text.stdout()).contains("trust for cards").contains("trust for relying services")
+                .contains("CRL OK: this update " + crl.getThisUpdate().toInstant())
+                .contains("refusals from " + status.path("refusal_point").asText());
+    }
+
+    @Test
     void badInputIsOneLineAndChangesNothing(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
         CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
