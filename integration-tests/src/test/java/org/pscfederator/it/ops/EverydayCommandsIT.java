@@ -181,8 +181,8 @@ class EverydayCommandsIT {
         assertFailure(AdminTool.runAs(PASSWORD, "session", "end", "--idnat", ID_NAT, "--server", nobody,
                 "--cacert", server.caBundle().toString()), 1, "cannot reach " + nobody + ": is the server running?");
 
-        assertThat(active(server, tokens)).as("the session was not ended").isTrue();
-        assertThat(refresh(server, tokens).statusCode()).isEqualTo(200);
+        // The session lives on (its access token may have expired meanwhile on a slow machine: 2 minutes).
+        assertThat(refresh(server, tokens).statusCode()).as("the session was not ended").isEqualTo(200);
         assertThat(AdminTool.run(server, PASSWORD, "device", "list", "--idnat", ID_NAT, "--json").stdout())
                 .as("no device revoked").isEqualTo(devicesBefore);
         assertThat(devices.resolve("x.jsonl")).doesNotExist();
@@ -198,7 +198,7 @@ class EverydayCommandsIT {
     private static List<String> active(JsonNode devices) {
         List<String> ids = new ArrayList<>();
         devices.path("devices").forEach(device -> {
-            if (device.path("revoked_at").isNull()) {
+            if (device.path("revoked_at").isNull() || device.path("revoked_at").isMissingNode()) {
                 ids.add(device.path("device_id").asText());
             }
         });
