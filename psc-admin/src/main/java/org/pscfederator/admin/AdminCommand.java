@@ -1,6 +1,7 @@
 package org.pscfederator.admin;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.pscfederator.cli.HelpOption;
@@ -10,19 +11,24 @@ import org.pscfederator.cli.UsageText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code bin/psc-admin}: onboards relying services through Keycloak's admin REST API. Results on stdout; warnings and
  * errors one line each on stderr ({@code psc-admin: error: ...}), never a stack trace, never a secret or a token.
  * Exit codes: 0 done, 1 refused or failed (nothing changed), 2 bad command line.
  */
-@Command(name = "psc-admin", subcommands = {ClientCommands.class, CommandLine.HelpCommand.class})
+@Command(name = "psc-admin", subcommands = {ClientCommands.class, AuditCommand.class, EventsCommands.class,
+        DeviceCommands.class, SessionCommands.class, TrustCommands.class, CommandLine.HelpCommand.class})
 public final class AdminCommand implements UsageText {
 
     static final String HELP = """
             usage: psc-admin client COMMAND --client-id ID [options]
+                   psc-admin audit|events|device|session|trust ... [options]
               Onboards the relying services of PSC's trusted space: each authenticates with its IGC-Santé ORG AUTH_CLI
-              certificate in mutual TLS (tls_client_auth) and gets certificate-bound tokens.
+              certificate in mutual TLS (tls_client_auth) and gets certificate-bound tokens. Answers an operator's
+              everyday questions: who logged in as a professional, the events for a SIEM, devices, sessions, trust.
 
             commands:
               client register --client-id ID --redirect-uri URI [--redirect-uri URI]... --cert FILE.pem
@@ -49,6 +55,28 @@ public final class AdminCommand implements UsageText {
               client show --client-id ID
                                        print the registration: redirect URIs, authentication, certificates, bound
                                        tokens, CIBA, back-channel logout
+
+            everyday commands (each also with --json: one JSON document on stdout):
+              audit --idnat ID [--since DATE] [--until DATE]
+                                       the professional's logins and refusals from the realm's stored events: when,
+                                       card or e-CPS, relying service, address, device or card serial, outcome and
+                                       reason; a refused card that named this idNat is listed too, marked as such
+              events export --since DATE [--until DATE] --output FILE
+                                       the realm's login and admin events as JSON lines for a SIEM, each line
+                                       carrying a SHA-256 chained to the previous one (docs/audit.md); FILE must not
+                                       exist yet; prints the last hash, to keep apart from the file
+              events verify FILE [--last-hash HASH]
+                                       checks the chain: names the first line removed, reordered or altered
+                                       (exit code 1); with --last-hash, that the file is the export it vouches for
+              device list --idnat ID   the professional's e-CPS devices
+              device revoke --idnat ID [--device DEVICE_ID]
+                                       revokes the professional's active devices (or that one): a lost phone; its
+                                       next approval is refused
+              session list --idnat ID  the professional's login sessions and their relying services
+              session end --idnat ID   ends them all: the relying services' refresh tokens stop working
+              trust show               each CA the realm trusts for cards and relying services, its CRL, the CRL's
+                                       state and the moment its cards start being refused (next update + grace)
+              DATE: a day 2026-12-02 (midnight UTC) or an instant 2026-12-02T08:30:00Z
 
             %s
             Exit code: 0 done; 1 refused or failed (nothing changed); 2 bad command line.
@@ -77,6 +105,20 @@ public final class AdminCommand implements UsageText {
     @Override
     public String usageText() {
         return HELP;
+    }
+
+    /** Logs in as the master realm's administrator; without a password it is a usage error (exit code 2). */
+    KeycloakAdmin login(AdminOptions options, CommandSpec spec) throws AdminException {
+        char[] password = adminPassword(options.adminUser());
+        if (password == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
+        }
+        try {
+            return KeycloakAdmin.login(options, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     /**

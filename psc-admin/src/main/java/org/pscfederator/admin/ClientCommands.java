@@ -4,16 +4,12 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.UsageText;
 import org.pscfederator.core.bindings.CertificateBinding;
-import org.pscfederator.core.settings.RealmSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -33,17 +28,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "client", subcommands = {ClientCommands.Register.class, ClientCommands.RotateCertificate.class,
         ClientCommands.Disable.class, ClientCommands.Show.class})
-final class ClientCommands implements UsageText {
-
-    @Mixin
-    HelpOption help;
-    @ParentCommand
-    AdminCommand root;
-
-    @Override
-    public String usageText() {
-        return AdminCommand.HELP;
-    }
+final class ClientCommands extends CommandGroup {
 
     /** What every client command shares: the client it is about, the server and its administrator. */
     abstract static class ClientCommand implements Callable<Integer>, UsageText {
@@ -68,24 +53,13 @@ final class ClientCommands implements UsageText {
         }
 
         KeycloakAdmin login(AdminOptions options) throws AdminException {
-            char[] password = group.root.adminPassword(options.adminUser());
-            if (password == null) {
-                throw new ParameterException(spec.commandLine(),
-                        "the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
-            }
-            try {
-                return KeycloakAdmin.login(options, password);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
+            return group.root.login(options, spec);
         }
 
         /** The realm's own word (pscLoopbackRedirectsAllowed), read as the server reads its settings; off if unreadable. */
         boolean loopbackAllowed(KeycloakAdmin admin, AdminOptions options) throws AdminException {
-            Map<String, String> values = new HashMap<>();
-            admin.realmAttributes().properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
             try {
-                return RealmSettings.of(values).loopbackRedirectsAllowed();
+                return RealmValues.settings(admin.realmAttributes()).loopbackRedirectsAllowed();
             } catch (IllegalStateException e) { // RealmSettingException included: fail closed, https only
                 group.root.err.println("psc-admin: warning: realm " + options.realm() + ": " + e.getMessage()
                         + "; https redirect URIs only");

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,11 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.pscfederator.core.certificates.PemTrust;
 import org.pscfederator.cli.OneLine;
 
@@ -35,11 +42,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
  * The few calls of Keycloak's admin REST API the tool needs, through Keycloak's admin client, as an administrator of
- * the master realm. Every failure becomes one line for the operator; the admin token never leaves the admin client.
+ * the master realm. Every failure becomes one line for the operator; the admin token goes to this server only (its
+ * admin API and the device API under the realm), never to the output.
  * The client representations travel as JSON trees, as the rest of the tool reads and edits them.
  */
 final class KeycloakAdmin {
@@ -56,20 +65,28 @@ final class KeycloakAdmin {
         Logger.getLogger("org.keycloak").setLevel(Level.SEVERE);
     }
 
-    private final AdminOptions options;
-    private final RealmResource realm;
+    /** One page of events; the audit and the export read page after page until a short one. */
+    private static final int EVENTS_PAGE = 500;
 
-    private KeycloakAdmin(AdminOptions options, Keycloak keycloak) {
+    private final AdminOptions options;
+    private final Keycloak keycloak;
+    private final RealmResource realm;
+    private final Client http;
+
+    private KeycloakAdmin(AdminOptions options, Keycloak keycloak, Client http) {
         this.options = options;
+        this.keycloak = keycloak;
         this.realm = keycloak.realm(options.realm());
+        this.http = http;
     }
 
     /** Logs in to the master realm with the password grant of {@code admin-cli}, as {@code kcadm.sh} does. */
     static KeycloakAdmin login(AdminOptions options, char[] password) throws AdminException {
+        Client http = http(options);
         Keycloak keycloak = KeycloakBuilder.builder().serverUrl(options.server().toString()).realm("master")
                 .clientId("admin-cli").grantType("password").username(options.adminUser())
-                .password(new String(password)).resteasyClient(http(options)).build();
-        KeycloakAdmin admin = new KeycloakAdmin(options, keycloak);
+                .password(new String(password)).resteasyClient(http).build();
+        KeycloakAdmin admin = new KeycloakAdmin(options, keycloak, http);
         try {
             keycloak.tokenManager().getAccessToken();
         } catch (WebApplicationException e) {
@@ -163,6 +180,124 @@ final class KeycloakAdmin {
             client.addOptionalClientScope(scopeId);
         } catch (WebApplicationException e) {
             throw failure(e, "add scope " + scopeName);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** The realm's professional with this idNat (the directory's user), or empty. */
+    Optional<UserRepresentation> professional(String idNat) throws AdminException {
+        try {
+            return realm.users().searchByUsername(idNat, true).stream()
+                    .filter(user -> idNat.equalsIgnoreCase(user.getUsername())).findFirst();
+        } catch (WebApplicationException e) {
+            throw failure(e, "look professional " + idNat + " up");
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** The realm's login events of these types (all types when empty) from {@code from} to {@code to}, oldest first. */
+    List<EventRepresentation> events(List<String> types, Instant from, Instant to) throws AdminException {
+        List<EventRepresentation> all = new ArrayList<>();
+        try {
+            for (int first = 0;; first += EVENTS_PAGE) {
+                List<EventRepresentation> page = realm.getEvents(types.isEmpty() ? null : types, null, null,
+                        from.toEpochMilli(), to.toEpochMilli(), null, first, EVENTS_PAGE, "asc");
+                all.addAll(page);
+                if (page.size() < EVENTS_PAGE) {
+                    break;
+                }
+            }
+        } catch (WebApplicationException e) {
+            throw failure(e, "read the events of realm " + options.realm());
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+        all.sort(Comparator.comparingLong(EventRepresentation::getTime)
+                .thenComparing(event -> String.valueOf(event.getId())));
+        return all;
+    }
+
+    /** The realm's admin events from {@code from} to {@code to}, oldest first. */
+    List<AdminEventRepresentation> adminEvents(Instant from, Instant to) throws AdminException {
+        List<AdminEventRepresentation> all = new ArrayList<>();
+        try {
+            for (int first = 0;; first += EVENTS_PAGE) {
+                List<AdminEventRepresentation> page = realm.getAdminEvents(null, null, null, null, null, null, null,
+                        from.toEpochMilli(), to.toEpochMilli(), first, EVENTS_PAGE, "asc");
+                all.addAll(page);
+                if (page.size() < EVENTS_PAGE) {
+                    break;
+                }
+            }
+        } catch (WebApplicationException e) {
+            throw failure(e, "read the admin events of realm " + options.realm());
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+        all.sort(Comparator.comparingLong(AdminEventRepresentation::getTime)
+                .thenComparing(event -> String.valueOf(event.getId())));
+        return all;
+    }
+
+    /** The user's sessions (browser logins and the relying services in each). */
+    List<UserSessionRepresentation> sessions(String userId) throws AdminException {
+        try {
+            return realm.users().get(userId).getUserSessions();
+        } catch (WebApplicationException e) {
+            throw failure(e, "read the sessions of " + userId);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Ends every session of the user: Keycloak revokes their tokens and sends back-channel logouts. */
+    void logout(String userId) throws AdminException {
+        try {
+            realm.users().get(userId).logout();
+        } catch (WebApplicationException e) {
+            throw failure(e, "end the sessions of " + userId);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * A call of the e-CPS device API's administrator endpoints, served under the realm ({@code psc-ecps/v1/admin/...}),
+     * with this administrator's token.
+     *
+     * @return the JSON answer of a 2xx
+     * @throws AdminException with the API's error code otherwise
+     */
+    JsonNode deviceAdmin(String method, String path, Map<String, String> query, String what) throws AdminException {
+        try {
+            var target = http.target(options.server().toString()).path("realms").path(options.realm())
+                    .path("psc-ecps/v1/admin").path(path);
+            for (Map.Entry<String, String> parameter : query.entrySet()) {
+                target = target.queryParam(parameter.getKey(), parameter.getValue());
+            }
+            try (Response response = target.request(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + keycloak.tokenManager().getAccessTokenString())
+                    .method(method)) {
+                JsonNode body = body(response);
+                int status = response.getStatus();
+                if (status / 100 == 2) {
+                    return body;
+                }
+                if (status == 401 || status == 403) {
+                    throw new AdminException(options.adminUser() + " may not " + what + " in realm "
+                            + options.realm() + " (HTTP " + status + ")");
+                }
+                if (status == 404 && body.path("error").isMissingNode()) {
+                    throw new AdminException("no e-CPS device API in realm " + options.realm() + " on "
+                            + options.server() + " (HTTP 404)");
+                }
+                throw new AdminException("could not " + what + ": the server answered HTTP " + status
+                        + (body.path("error").isTextual() ? " (" + body.path("error").asText() + ")" : ""));
+            }
+        } catch (WebApplicationException e) {
+            throw failure(e, what);
         } catch (ProcessingException e) {
             throw unreachable(e);
         }

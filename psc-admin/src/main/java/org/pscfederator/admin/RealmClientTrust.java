@@ -1,8 +1,6 @@
 package org.pscfederator.admin;
 
 import java.security.cert.X509Certificate;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.pscfederator.core.certificates.CertificateChecks;
 import org.pscfederator.core.certificates.CertificateRejectedException;
@@ -42,10 +40,8 @@ final class RealmClientTrust {
             throw new AdminException("realm " + realm + " has no trust for relying services (" + ANCHORS + ", "
                     + POLICY + "): configure it before registering one (docs/realm-config.md)");
         }
-        Map<String, String> values = new HashMap<>();
-        attributes.properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
         try {
-            TrustSettings settings = RealmSettings.of(values).trust(TrustUse.CLIENT);
+            TrustSettings settings = RealmValues.settings(attributes).trust(TrustUse.CLIENT);
             return new RealmClientTrust(RealmTrust.checks(settings, TrustUse.CLIENT), settings.policyOid());
         } catch (IllegalStateException e) { // RealmSettingException included
             throw new AdminException("realm " + realm + ": its trust for relying services is unusable, the server "

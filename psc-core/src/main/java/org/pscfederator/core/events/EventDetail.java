@@ -8,6 +8,11 @@ public enum EventDetail {
     /** How the professional logged in: {@code CPS} or {@code e-CPS}. */
     MEANS("psc_means"),
     ID_NAT("psc_idnat"),
+    /**
+     * The idNat a refused card certificate names, unverified (a lookalike may name anyone): how a refusal before the
+     * professional is known is still found by the audit of that idNat.
+     */
+    CLAIMED_ID_NAT("psc_claimed_idnat"),
     /** Why it was refused: the code of a {@link CardRefusal}, an {@link EcpsRefusal}, a {@link ClientRefusal}. */
     REASON("psc_reason"),
     DEVICE("psc_device"),

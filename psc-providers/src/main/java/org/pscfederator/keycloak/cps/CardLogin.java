@@ -90,6 +90,7 @@ public final class CardLogin {
         X509Certificate card = chain[0];
         event.detail(EventDetail.CERT_SERIAL.wire(), card.getSerialNumber().toString(16))
                 .detail(EventDetail.CERT_ISSUER.wire(), card.getIssuerX500Principal().getName());
+        claimedIdNat(realm, card).ifPresent(claimed -> event.detail(EventDetail.CLAIMED_ID_NAT.wire(), claimed));
         CertificateChecks checks;
         try {
             checks = RealmCertificateChecks.of(session).of(realm, TrustUse.CARD);
@@ -133,6 +134,15 @@ public final class CardLogin {
             return Holder.refused(CardRefusal.UNKNOWN_PROFESSIONAL, Errors.USER_DISABLED, "user disabled");
         }
         return new Holder(idNat.get(), user, null, null, null);
+    }
+
+    /** What the certificate says its holder is, before any check: for the audit only, never to log anyone in. */
+    private static Optional<String> claimedIdNat(RealmModel realm, X509Certificate card) {
+        try {
+            return CardIdNat.of(card, RealmAttributes.settings(realm).cardIdNatPattern());
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // the checks below refuse it with the reason
+        }
     }
 
     /** The page's reason for a certificate's rejection: the same code (CardRefusalTest keeps them in step). */
