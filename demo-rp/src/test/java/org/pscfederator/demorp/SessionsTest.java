@@ -2,9 +2,11 @@ package org.pscfederator.demorp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** OpenID Connect Back-Channel Logout 1.0 section 2.7: which of the demo's sessions a logout token ends. */
+@Tag("psc-logout")
 class SessionsTest {
 
     private final Sessions sessions = new Sessions();
