@@ -16,6 +16,7 @@ record DemoOptions(int port, URI server, String realm, String clientId, Path cer
             usage: psc-demo-rp [options]
               A reference relying service: logs a health professional in through Pro Santé Connect (the sandbox by
               default) and shows the claims it received. Open https://localhost:8444/ once it is started.
+              PSC's back-channel logout reaches it at <public-url>/backchannel-logout (register that URI).
 
             options:
               --port PORT            HTTPS port of the demo (default 8444, on the loopback interface)
@@ -32,6 +33,9 @@ record DemoOptions(int port, URI server, String realm, String clientId, Path cer
               --client-secret SECRET authenticate with a client secret instead of the certificate (client_secret_basic):
                                      SANDBOX TRIALS ONLY, PSC's trusted space requires the ORG certificate
             """;
+
+    /** Where PSC posts logout tokens: {@code <public-url>/backchannel-logout}, registered as the back-channel logout URI. */
+    static final String BACKCHANNEL_LOGOUT_PATH = "/backchannel-logout";
 
     /** The options as typed, with their defaults; {@link #from} checks them. */
     static final class Given {
@@ -87,6 +91,11 @@ record DemoOptions(int port, URI server, String realm, String clientId, Path cer
     /** Where PSC sends the browser after logout: registered as a post-logout redirect URI of the client. */
     String postLogoutRedirectUri() {
         return publicUrl + "/";
+    }
+
+    /** Registered as the client's back-channel logout URI (psc-admin client register --backchannel-logout-uri). */
+    String backchannelLogoutUri() {
+        return publicUrl + BACKCHANNEL_LOGOUT_PATH;
     }
 
     String realmUrl() {

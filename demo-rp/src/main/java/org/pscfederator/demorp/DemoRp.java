@@ -82,7 +82,8 @@ public final class DemoRp implements Callable<Integer>, UsageText {
         server.start(Tls.server(options.tlsKeystore(), options.certificatePassword()));
         out.println("psc-demo-rp: ready on " + options.publicUrl() + "/ (client " + options.clientId() + ", "
                 + (options.clientSecret() == null ? "tls_client_auth with " + options.certificate()
-                        : "client secret") + ", PSC " + endpoints.issuer() + ")");
+                        : "client secret") + ", PSC " + endpoints.issuer() + "); back-channel logout at "
+                + options.backchannelLogoutUri());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -24,17 +24,21 @@ import com.sun.net.httpserver.HttpsServer;
 
 /**
  * The demo's four pages: {@code /} (home, or the professional once logged in), {@code /login} (off to PSC),
- * {@code /callback} (back from PSC with a code), {@code /logout} (PSC's logout). HTTPS only, on the loopback interface.
+ * {@code /callback} (back from PSC with a code), {@code /logout} (PSC's logout); and {@code /backchannel-logout}, where
+ * PSC posts a logout token when the professional's PSC session ends. HTTPS only, on the loopback interface.
  */
 final class DemoServer {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A logout token is a few kilobytes; a larger body is not one. */
+    private static final int MAX_LOGOUT_BODY = 64 * 1024;
 
     private final DemoOptions options;
     private final PscEndpoints endpoints;
     private final PscClient psc;
     private final TokenVerifier verifier;
     private final Sessions sessions = new Sessions();
+    private final SeenLogoutTokens seenLogoutTokens = new SeenLogoutTokens();
     private HttpsServer server;
     private ExecutorService executor;
 
@@ -74,6 +78,8 @@ final class DemoServer {
             callback(exchange);
         } else if (path.equals("/logout") && method.equals("POST")) {
             logout(exchange);
+        } else if (path.equals(DemoOptions.BACKCHANNEL_LOGOUT_PATH) && method.equals("POST")) {
+            backchannelLogout(exchange);
         } else {
             send(exchange, 404, Pages.error("Page introuvable.", null));
         }
@@ -134,6 +140,8 @@ final class DemoServer {
             session.professional = Professional.from(claims);
             session.claimsJson = JSON.writeValueAsString(claims);
             session.idToken = tokens.idToken();
+            session.pscSessionId = idToken.getStringClaim("sid");
+            session.subject = idToken.getSubject();
             log("a professional logged in (acr " + idToken.getClaim("acr") + ")");
             redirect(exchange, "/");
         } catch (PscClient.RefusedException e) {
@@ -154,13 +162,47 @@ final class DemoServer {
             return;
         }
         String hint = session.idToken;
-        session.professional = null;
-        session.claimsJson = null;
-        session.idToken = null;
-        session.loggedOut = true;
+        session.end();
         redirect(exchange, endpoints.endSession() + "?id_token_hint=" + LoginAttempt.encode(hint)
                 + "&post_logout_redirect_uri=" + LoginAttempt.encode(options.postLogoutRedirectUri())
                 + "&client_id=" + LoginAttempt.encode(options.clientId()));
+    }
+
+    /**
+     * PSC's back-channel logout (OpenID Connect Back-Channel Logout 1.0 section 2.5): a form post with a
+     * {@code logout_token}, verified before anything ends ({@link TokenVerifier#verifyLogoutToken}), used once; then
+     * the demo's sessions it names end and the answer is 200. Anything else is 400 with a JSON error, and ends nothing.
+     */
+    private void backchannelLogout(HttpExchange exchange) throws IOException, InterruptedException {
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            sendJson(exchange, 400, "invalid_request", "a form post (application/x-www-form-urlencoded) is expected");
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_LOGOUT_BODY + 1);
+        String logoutToken = body.length > MAX_LOGOUT_BODY ? null
+                : query(new String(body, StandardCharsets.UTF_8)).get("logout_token");
+        if (logoutToken == null || logoutToken.isEmpty()) {
+            sendJson(exchange, 400, "invalid_request", "logout_token is missing");
+            return;
+        }
+        TokenVerifier.LogoutToken verified;
+        try {
+            verified = verifier.verifyLogoutToken(logoutToken);
+        } catch (IOException e) {
+            log("refused a logout token: " + e.getMessage());
+            sendJson(exchange, 400, "invalid_request", "logout token refused: " + e.getMessage());
+            return;
+        }
+        if (!seenLogoutTokens.firstUse(verified.jti(), verified.issuedAt())) {
+            log("refused a logout token already used (replay)");
+            sendJson(exchange, 400, "invalid_request", "logout token refused: already used");
+            return;
+        }
+        int ended = sessions.endNamedBy(verified.sessionId(), verified.subject());
+        log("back-channel logout from PSC: " + ended + " session(s) ended");
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, -1);
     }
 
     private void handle(HttpExchange exchange, Route route) {
@@ -180,6 +222,18 @@ final class DemoServer {
         exchange.getResponseHeaders().add("Location", location);
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.sendResponseHeaders(302, -1);
+    }
+
+    /** An error as the specification has it (section 2.8): JSON with error and error_description. */
+    private static void sendJson(HttpExchange exchange, int status, String error, String description)
+            throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("error", error, "error_description", description));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String html) throws IOException {

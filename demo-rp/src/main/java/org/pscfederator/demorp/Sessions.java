@@ -25,7 +25,20 @@ final class Sessions {
         volatile Professional professional;
         volatile String claimsJson;
         volatile String idToken;
+        /** PSC's session ({@code sid} of the ID token) and the professional's subject: what a logout token names. */
+        volatile String pscSessionId;
+        volatile String subject;
         volatile boolean loggedOut;
+
+        /** The professional is logged out here; the browser's next page says so. */
+        void end() {
+            professional = null;
+            claimsJson = null;
+            idToken = null;
+            pscSessionId = null;
+            subject = null;
+            loggedOut = true;
+        }
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -52,6 +65,26 @@ final class Sessions {
             return null;
         }
         return session;
+    }
+
+    /**
+     * Ends the sessions a logout token names (OpenID Connect Back-Channel Logout 1.0 section 2.7): with a
+     * {@code sid}, the sessions of that PSC session (and of that subject when the token names one too); with a
+     * {@code sub} only, every session of that professional. The number ended.
+     */
+    int endNamedBy(String pscSessionId, String subject) {
+        int ended = 0;
+        for (Session session : sessions.values()) {
+            String sid = session.pscSessionId;
+            String sub = session.subject;
+            boolean named = pscSessionId != null ? pscSessionId.equals(sid) && (subject == null || subject.equals(sub))
+                    : subject.equals(sub);
+            if (named) {
+                session.end();
+                ended++;
+            }
+        }
+        return ended;
     }
 
     static String setCookie(String id) {

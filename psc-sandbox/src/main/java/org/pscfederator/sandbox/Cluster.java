@@ -69,7 +69,7 @@ final class Cluster implements AutoCloseable {
             Preflight.checkPortFree(options.jgroupsPort + i, "--jgroups-port (node " + (i + 1) + ")");
         }
         Preflight.checkDatabase(sandbox);
-        SandboxPki pki = SandboxPki.prepare(data.pki(), sandbox.host(), "127.0.0.1");
+        SandboxPki pki = SandboxPki.prepare(data.pki(), sandbox.certificateHosts(), "127.0.0.1");
         KeycloakDistribution distribution = KeycloakDistribution.besideLauncher();
         FrontIdentity front = FrontIdentity.generate();
         List<ClusterNode> nodes = new ArrayList<>();

@@ -16,7 +16,8 @@ final class ClusterNodeCommand {
     static List<String> arguments(ClusterOptions options, ClusterNode node, SandboxPki pki, boolean importRealm) {
         SandboxOptions sandbox = options.sandbox();
         List<String> args = KeycloakCommand.behindFront(node.home(), pki, node.httpsPort(), node.frontTrustStore(),
-                "127.0.0.1", node.managementPort(), sandbox.baseUrl());
+                "127.0.0.1", node.managementPort(), sandbox.baseUrl(),
+                sandbox.authorizationEndpoint());
         args.add("--cache=ispn");
         args.add("--cache-stack=jdbc-ping");
         args.add("--cache-embedded-network-bind-address=127.0.0.1");

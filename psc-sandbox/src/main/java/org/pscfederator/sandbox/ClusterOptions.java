@@ -102,7 +102,7 @@ public final class ClusterOptions {
                         "--db", "postgres", "--db-url", dbUrl, "--admin-password", adminPassword, "--host", host};
         try {
             SandboxOptions parsed = SandboxOptions.parse(args);
-            return new SandboxOptions(parsed.dataDir(), parsed.host(), parsed.httpsPort(), parsed.managementPort(),
+            return new SandboxOptions(parsed.dataDir(), parsed.host(), null, parsed.httpsPort(), parsed.managementPort(),
                     parsed.managementHost(), parsed.database(), parsed.dbUrl(), dbUsername, dbPassword,
                     parsed.adminPassword(), parsed.maxEcpsWaits(), false, false);
         } catch (SandboxException e) {

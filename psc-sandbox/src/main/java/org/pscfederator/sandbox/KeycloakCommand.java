@@ -1,6 +1,5 @@
 package org.pscfederator.sandbox;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +33,7 @@ final class KeycloakCommand {
     static List<String> arguments(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort,
             Path frontTrustStore) {
         List<String> args = behindFront(data.keycloakHome(), pki, keycloakPort, frontTrustStore,
-                options.managementHost(), options.managementPort(), options.baseUrl());
+                options.managementHost(), options.managementPort(), options.baseUrl(), options.authorizationEndpoint());
         args.add("--cache=local");
         args.add("--spi-psc-ecps-waits--default--max-waits=" + options.maxEcpsWaits());
         // The sandbox's CRLs and directory are small: its health check may look often (production: every 30 s).
@@ -56,10 +55,10 @@ final class KeycloakCommand {
      * What every Keycloak behind a TLS front takes, the sandbox's and each node of a cluster: {@code kc.sh start} on
      * the loopback interface at {@code keycloakPort}, the front's certificate required, the certificate header
      * believed from the loopback address only, every URL built on {@code baseUrl}; health and metrics on the
-     * management port.
+     * management port; discovery names {@code authorizationEndpoint} ({@link SandboxOptions#authorizationEndpoint}).
      */
     static List<String> behindFront(Path keycloakHome, SandboxPki pki, int keycloakPort, Path frontTrustStore,
-            String managementHost, int managementPort, String baseUrl) {
+            String managementHost, int managementPort, String baseUrl, String authorizationEndpoint) {
         List<String> args = new ArrayList<>();
         args.add(keycloakHome.resolve("bin").resolve("kc.sh").toString());
         args.add("start");
@@ -80,8 +79,10 @@ final class KeycloakCommand {
         args.add("--hostname=" + baseUrl);
         args.add("--hostname-strict=true");
         // The front answers PSC's authorization path (WalletAuthorization); discovery names it, as PSC's does.
-        args.add("--spi-psc-realm--configured--authorization-endpoint="
-                + URI.create(baseUrl).resolve(WalletAuthorization.PATH));
+        args.add("--spi-psc-realm--configured--authorization-endpoint=" + authorizationEndpoint);
+        // Keycloak's own outgoing calls (back-channel logout tokens to relying services) trust the sandbox CAs, which
+        // issue the test relying services' HTTPS certificates (the demo's among them), besides the JDK's.
+        args.add("--truststore-paths=" + pki.caBundle());
         args.add("--http-management-port=" + managementPort);
         args.add("--health-enabled=true");
         args.add("--metrics-enabled=true");

@@ -57,7 +57,7 @@ public final class PscSandbox {
         Preflight.checkPortFree(options.managementPort(), "--management-port");
         Preflight.checkDatabase(options);
 
-        SandboxPki pki = SandboxPki.prepare(data.pki(), options.host(), options.managementHost());
+        SandboxPki pki = SandboxPki.prepare(data.pki(), options.certificateHosts(), options.managementHost());
         KeycloakDistribution distribution = KeycloakDistribution.besideLauncher();
         distribution.layOut(data.keycloakHome());
         distribution.installProviders(data.keycloakHome());
@@ -75,7 +75,7 @@ public final class PscSandbox {
         TlsFront front;
         try {
             front = TlsFront.start(options.httpsPort(), pki.serverKey509(), pki.anyClientCertificate(), keycloakPort,
-                    pki.keycloakTrust(), frontIdentity.keyManager(), new WalletAuthorization(RealmAssembler.REALM_NAME));
+                    pki.keycloakTrust(), frontIdentity.keyManager(), WalletAuthorization.of(RealmAssembler.REALM_NAME, options));
         } catch (SandboxException e) {
             stop(keycloak);
             throw e;

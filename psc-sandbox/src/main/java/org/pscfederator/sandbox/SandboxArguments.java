@@ -18,6 +18,8 @@ final class SandboxArguments {
     Path dataDir = Path.of("sandbox-data");
     @Option(names = "--host")
     String host;
+    @Option(names = "--wallet-host")
+    String walletHost;
     @Option(names = "--https-port")
     int httpsPort = 8443;
     @Option(names = "--management-port")

@@ -2,6 +2,7 @@ package org.pscfederator.sandbox;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.ParameterException;
 public record SandboxOptions(
         Path dataDir,
         String host,
+        String walletHost,
         int httpsPort,
         int managementPort,
         String managementHost,
@@ -35,6 +37,9 @@ public record SandboxOptions(
             "  --data-dir DIR           sandbox data folder (default: sandbox-data)",
             "  --host NAME              the server's public host name: in the issuer and every URL, and in the server",
             "                           certificate besides localhost (default: localhost)",
+            "  --wallet-host NAME       a second host name serving PSC's authorization URL https://NAME:PORT/auth (as",
+            "                           PSC's wallet.<host>): discovery's authorization_endpoint, and in the server",
+            "                           certificate",
             "  --https-port PORT        HTTPS port (default: 8443)",
             "  --management-port PORT   management port for health and metrics (default: 9000)",
             "  --management-host ADDR   address the management port listens on (default: 127.0.0.1; 0.0.0.0 for",
@@ -60,7 +65,8 @@ public record SandboxOptions(
             throw new SandboxException(e.getMessage(), 2); // worded by the tools' conventions (psc-cli)
         }
         Path dataDir = typed.dataDir;
-        String host = typed.host;
+        String host = dnsName("--host", typed.host);
+        String walletHost = dnsName("--wallet-host", typed.walletHost);
         int httpsPort = port("--https-port", typed.httpsPort);
         int managementPort = port("--management-port", typed.managementPort);
         String managementHost = ipAddress("--management-host", typed.managementHost);
@@ -84,8 +90,9 @@ public record SandboxOptions(
         if (httpsPort == managementPort) {
             throw SandboxException.usage("--https-port and --management-port must differ");
         }
-        if (host != null && !host.matches("[A-Za-z0-9.-]{1,253}")) {
-            throw SandboxException.usage("--host must be a DNS name");
+        if (walletHost != null && walletHost.equalsIgnoreCase(host == null ? "localhost" : host)) {
+            throw SandboxException.usage("--wallet-host must differ from the server's host name ('" + walletHost
+                    + "'): /auth is served there anyway");
         }
         if (maxEcpsWaits < 0 || maxEcpsWaits > MOST_ECPS_WAITS) {
             throw SandboxException.usage("--max-ecps-waits must be a number between 0 and " + MOST_ECPS_WAITS
@@ -94,8 +101,24 @@ public record SandboxOptions(
         if (adminPassword.isBlank()) {
             throw SandboxException.usage("--admin-password must not be empty");
         }
-        return new SandboxOptions(dataDir.toAbsolutePath().normalize(), host, httpsPort, managementPort,
+        return new SandboxOptions(dataDir.toAbsolutePath().normalize(), host, walletHost, httpsPort, managementPort,
                 managementHost, database, dbUrl, dbUsername, dbPassword, adminPassword, maxEcpsWaits, reset, help);
+    }
+
+    /**
+     * A host name as it goes into the server certificate and the URLs: letters, digits and hyphens in dot-separated
+     * labels of at most 63 characters, neither starting nor ending with a hyphen (RFC 1123); never looked up.
+     */
+    private static String dnsName(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        String label = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+        if (value.length() <= 253 && value.matches(label + "(\\." + label + ")*")) {
+            return value;
+        }
+        throw SandboxException.usage(option + " must be a DNS name (letters, digits, hyphens and dots, as "
+                + "wallet.psc.example), not '" + value + "'");
     }
 
     private static int port(String option, int port) {
@@ -129,6 +152,20 @@ public record SandboxOptions(
     /** The URL a user opens, and the issuers' base; the management interface serves health and metrics. */
     public String baseUrl() {
         return "https://" + publicHost() + ":" + httpsPort + KeycloakCommand.RELATIVE_PATH;
+    }
+
+    /** The host names the server certificate names besides localhost: the public host and the wallet host. */
+    java.util.List<String> certificateHosts() {
+        return java.util.stream.Stream.of(host, walletHost).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * PSC's authorization URL, as discovery names it: {@code /auth} on the wallet host when there is one (PSC's
+     * {@code https://wallet.<host>/auth}), else on the public host. The front answers it on either.
+     */
+    public String authorizationEndpoint() {
+        return walletHost == null ? URI.create(baseUrl()).resolve(WalletAuthorization.PATH).toString()
+                : "https://" + walletHost + ":" + httpsPort + WalletAuthorization.PATH;
     }
 
     /** The public port as the launcher itself reaches it, on this machine, whatever the public host name. */

@@ -40,12 +40,10 @@ final class SandboxPki {
      * {@code managementAddress}: where the management interface listens; named in the server certificate when it is
      * one address off the loopback interface, so that the launcher's readiness check can verify it.
      */
-    static SandboxPki prepare(Path pkiDir, String extraHost, String managementAddress) {
+    static SandboxPki prepare(Path pkiDir, List<String> extraHosts, String managementAddress) {
         SandboxPki sandboxPki = new SandboxPki(TestPki.createOrOpen(pkiDir));
         List<String> dnsNames = new ArrayList<>(List.of("localhost"));
-        if (extraHost != null) {
-            dnsNames.add(extraHost);
-        }
+        dnsNames.addAll(extraHosts);
         List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1"));
         InetAddress management = literal(managementAddress);
         if (!management.isAnyLocalAddress() && !management.isLoopbackAddress()) {
@@ -59,7 +57,7 @@ final class SandboxPki {
         return sandboxPki;
     }
 
-    /** Whether the server certificate on disk names all these hosts (a new --host needs a new certificate). */
+    /** Whether the server certificate on disk names all these hosts (a new --host or --wallet-host needs a new one). */
     private boolean serverCertificateNames(List<String> dnsNames, List<String> addresses) {
         if (!Files.exists(serverCertificate())) {
             return false;

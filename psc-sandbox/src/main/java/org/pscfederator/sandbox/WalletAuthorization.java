@@ -1,5 +1,6 @@
 package org.pscfederator.sandbox;
 
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -8,10 +9,24 @@ import java.util.Optional;
  * POST, with its query, is sent on to the PSC realm's own authorization endpoint; {@code /auth/} and everything under
  * it stay Keycloak's. HAProxy before a cluster ({@link HaproxyConfig}) and the production front do the same
  * (docs/card-login.md).
+ *
+ * <p>{@code realmOrigin}: where the realm is, when {@code /auth} is also served on a second (wallet) host name. The
+ * redirect then names the public host in full, so that the whole login, and its cookies, stay on the host Keycloak
+ * builds its URLs on; without a wallet host it is a path on the same host.
  */
-record WalletAuthorization(String realm) {
+record WalletAuthorization(String realm, URI realmOrigin) {
 
     static final String PATH = "/auth";
+
+    WalletAuthorization(String realm) {
+        this(realm, null);
+    }
+
+    /** The sandbox's: the realm's origin in the redirect when a wallet host is configured. */
+    static WalletAuthorization of(String realm, SandboxOptions options) {
+        return new WalletAuthorization(realm, options.walletHost() == null ? null
+                : URI.create(options.baseUrl()).resolve("/"));
+    }
 
     /** A redirect answer: 303 for GET and HEAD, 307 for POST so that the browser posts the same form again. */
     record Redirect(int status, String location) {
@@ -26,7 +41,8 @@ record WalletAuthorization(String realm) {
         if (!PATH.equals(path)) {
             return Optional.empty();
         }
-        String location = realmEndpoint() + (query == null || query.isEmpty() ? "" : "?" + query);
+        String endpoint = realmOrigin == null ? realmEndpoint() : realmOrigin.resolve(realmEndpoint()).toString();
+        String location = endpoint + (query == null || query.isEmpty() ? "" : "?" + query);
         return Optional.of(new Redirect("POST".equals(method) ? 307 : 303, location));
     }
 }

@@ -21,7 +21,7 @@ class ClusterNodeCommandTest {
 
     @BeforeAll
     static void pki() {
-        pki = SandboxPki.prepare(new SandboxData(folder).pki(), null, "127.0.0.1");
+        pki = SandboxPki.prepare(new SandboxData(folder).pki(), List.of(), "127.0.0.1");
     }
 
     @Test

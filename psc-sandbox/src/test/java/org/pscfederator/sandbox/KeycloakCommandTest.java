@@ -21,7 +21,7 @@ class KeycloakCommandTest {
     @BeforeAll
     static void pki() {
         data = new SandboxData(folder);
-        pki = SandboxPki.prepare(data.pki(), null, "127.0.0.1");
+        pki = SandboxPki.prepare(data.pki(), List.of(), "127.0.0.1");
     }
 
     @Test
@@ -54,6 +54,21 @@ class KeycloakCommandTest {
         assertThat(arguments()).contains("--hostname=https://localhost:8443/auth", "--hostname-strict=true")
                 .doesNotContain("--hostname-strict=false");
         assertThat(arguments("--host", "psc.example")).contains("--hostname=https://psc.example:8443/auth");
+    }
+
+    @Test
+    void discoveryNamesTheWalletHostsAuthorizationEndpoint() {
+        assertThat(arguments()).contains(
+                "--spi-psc-realm--configured--authorization-endpoint=https://localhost:8443/auth");
+        assertThat(arguments("--wallet-host", "wallet.localhost")).contains(
+                "--spi-psc-realm--configured--authorization-endpoint=https://wallet.localhost:8443/auth",
+                "--hostname=https://localhost:8443/auth");
+    }
+
+    /** Back-channel logout: Keycloak posts logout tokens to relying services whose certificates the sandbox PKI issued. */
+    @Test
+    void keycloaksOutgoingCallsTrustTheSandboxCas() {
+        assertThat(arguments()).contains("--truststore-paths=" + pki.caBundle());
     }
 
     /** Any local user can read a command line. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,12 @@ class SandboxClientsTest {
 
     @Test
     void firstStartIssuesSandboxRpCertificateAndLaterStartsKeepIt() throws Exception {
-        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        SandboxPki.prepare(pkiDir, List.of(), "127.0.0.1");
         TestPki pki = TestPki.open(pkiDir);
         Path keystore = SandboxClients.keystore(pki);
         byte[] first = Files.readAllBytes(keystore);
 
-        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        SandboxPki.prepare(pkiDir, List.of(), "127.0.0.1");
 
         assertThat(keystore).isEqualTo(pkiDir.resolve("clients/sandbox-rp.p12"));
         assertThat(Files.readAllBytes(keystore)).isEqualTo(first);
@@ -43,7 +44,7 @@ class SandboxClientsTest {
 
     @Test
     void sandboxRealmBindsSandboxRpBySubjectAndIssuerOfItsCertificate() throws Exception {
-        SandboxPki sandboxPki = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        SandboxPki sandboxPki = SandboxPki.prepare(pkiDir, List.of(), "127.0.0.1");
         X509Certificate certificate = CertificateFile.read(pkiDir.resolve("clients/sandbox-rp.crt.pem"));
         ObjectNode realm = new RealmAssembler().assemble(RealmVariant.SANDBOX, sandboxPki.trustMaterial());
 

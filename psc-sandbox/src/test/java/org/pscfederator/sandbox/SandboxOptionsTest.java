@@ -29,6 +29,44 @@ class SandboxOptionsTest {
         assertThat(options.localUrl()).isEqualTo("https://localhost:9443/auth");
     }
 
+    /** PSC's discovery names https://wallet.<host>/auth; the other endpoints stay on the public host. */
+    @Test
+    void walletHostNamesTheAuthorizationEndpointAndGoesIntoTheCertificate() {
+        SandboxOptions options = SandboxOptions.parse("--host", "psc.example", "--wallet-host", "wallet.psc.example",
+                "--https-port", "9443");
+
+        assertThat(options.authorizationEndpoint()).isEqualTo("https://wallet.psc.example:9443/auth");
+        assertThat(options.baseUrl()).isEqualTo("https://psc.example:9443/auth");
+        assertThat(options.certificateHosts()).containsExactly("psc.example", "wallet.psc.example");
+        assertThat(SandboxOptions.parse("--wallet-host", "wallet.localhost").certificateHosts())
+                .containsExactly("wallet.localhost");
+    }
+
+    @Test
+    void withoutWalletHostTheAuthorizationEndpointIsAuthOnThePublicHost() {
+        assertThat(SandboxOptions.parse().authorizationEndpoint()).isEqualTo("https://localhost:8443/auth");
+        assertThat(SandboxOptions.parse("--host", "psc.example").authorizationEndpoint())
+                .isEqualTo("https://psc.example:8443/auth");
+        assertThat(SandboxOptions.parse().certificateHosts()).isEmpty();
+    }
+
+    @Test
+    void aHostThatIsNotADnsNameIsRefused() {
+        for (String bad : new String[] {"", "wallet..example", "-wallet.example", "wallet-.example", "wallet_1.example",
+                "wallet.example:8443", "https://wallet.example", "wallet example", "x".repeat(64) + ".example"}) {
+            assertThatThrownBy(() -> SandboxOptions.parse("--wallet-host", bad))
+                    .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessage("--wallet-host must be a DNS name (letters, digits, hyphens and dots, as "
+                            + "wallet.psc.example), not '" + bad + "' (see --help)");
+            assertThatThrownBy(() -> SandboxOptions.parse("--host", bad))
+                    .hasMessageStartingWith("--host must be a DNS name");
+        }
+        assertThatThrownBy(() -> SandboxOptions.parse("--wallet-host", "LOCALHOST"))
+                .hasMessageContaining("--wallet-host must differ from the server's host name");
+        assertThatThrownBy(() -> SandboxOptions.parse("--host", "psc.example", "--wallet-host", "psc.example"))
+                .hasMessageContaining("--wallet-host must differ");
+    }
+
     @Test
     void managementHostTakesAnAddressAndTheReadinessCheckFollowsIt() {
         assertThat(SandboxOptions.parse("--management-host", "0.0.0.0").managementUrl())

@@ -22,31 +22,44 @@ class SandboxPkiTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "0.0.0.0", "::1"})
     void secondStartKeepsTheServerCertificate(String managementAddress) throws Exception {
-        SandboxPki first = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        SandboxPki first = SandboxPki.prepare(pkiDir, List.of(), "127.0.0.1");
         String certificate = Files.readString(first.serverCertificate());
 
-        SandboxPki.prepare(pkiDir, null, managementAddress);
+        SandboxPki.prepare(pkiDir, List.of(), managementAddress);
 
         assertThat(Files.readString(first.serverCertificate())).isEqualTo(certificate);
     }
 
     @Test
     void newHostGetsAServerCertificateNamingIt() throws Exception {
-        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        SandboxPki.prepare(pkiDir, List.of(), "127.0.0.1");
 
-        SandboxPki withHost = SandboxPki.prepare(pkiDir, "sandbox.example", "127.0.0.1");
+        SandboxPki withHost = SandboxPki.prepare(pkiDir, List.of("sandbox.example"), "127.0.0.1");
 
         List<Object> names = new ArrayList<>();
         CertificateFile.read(withHost.serverCertificate()).getSubjectAlternativeNames().forEach(n -> names.add(n.get(1)));
         assertThat(names).contains("localhost", "sandbox.example");
     }
 
+    @Test
+    void aWalletHostIsNamedBesideThePublicHost() throws Exception {
+        SandboxPki.prepare(pkiDir, List.of("sandbox.example"), "127.0.0.1");
+
+        SandboxPki withWallet = SandboxPki.prepare(pkiDir, List.of("sandbox.example", "wallet.sandbox.example"),
+                "127.0.0.1");
+
+        List<Object> names = new ArrayList<>();
+        CertificateFile.read(withWallet.serverCertificate()).getSubjectAlternativeNames()
+                .forEach(n -> names.add(n.get(1)));
+        assertThat(names).contains("localhost", "sandbox.example", "wallet.sandbox.example");
+    }
+
     /** The launcher's readiness check verifies the management interface's certificate on that address. */
     @Test
     void managementAddressOffLoopbackIsNamedInTheServerCertificate() throws Exception {
-        SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        SandboxPki.prepare(pkiDir, List.of(), "127.0.0.1");
 
-        SandboxPki opened = SandboxPki.prepare(pkiDir, null, "192.0.2.10");
+        SandboxPki opened = SandboxPki.prepare(pkiDir, List.of(), "192.0.2.10");
 
         List<Object> names = new ArrayList<>();
         CertificateFile.read(opened.serverCertificate()).getSubjectAlternativeNames().forEach(n -> names.add(n.get(1)));
@@ -55,7 +68,7 @@ class SandboxPkiTest {
 
     @Test
     void trustMaterialIsEachIssuingCaWithTheRoot() throws Exception {
-        SandboxPki pki = SandboxPki.prepare(pkiDir, null, "127.0.0.1");
+        SandboxPki pki = SandboxPki.prepare(pkiDir, List.of(), "127.0.0.1");
         Path ca = pkiDir.resolve("ca");
 
         assertThat(pki.trustMaterial().cardTrustAnchors())

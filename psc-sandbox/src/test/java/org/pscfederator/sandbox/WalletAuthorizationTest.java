@@ -28,6 +28,19 @@ class WalletAuthorizationTest {
         });
     }
 
+    /** Asked on the wallet host, the login goes on at the public host, where Keycloak builds its URLs and cookies. */
+    @Test
+    void withAWalletHostTheRedirectNamesThePublicHost() {
+        WalletAuthorization withWalletHost = WalletAuthorization.of("esante-wallet", SandboxOptions.parse("--host",
+                "psc.example", "--wallet-host", "wallet.psc.example", "--https-port", "9443"));
+
+        assertThat(withWalletHost.redirect("GET", "/auth", "client_id=rp")).hasValueSatisfying(redirect ->
+                assertThat(redirect.location()).isEqualTo(
+                        "https://psc.example:9443/auth/realms/esante-wallet/protocol/openid-connect/auth?client_id=rp"));
+        assertThat(WalletAuthorization.of("esante-wallet", SandboxOptions.parse()).redirect("GET", "/auth", "a=b"))
+                .hasValueSatisfying(redirect -> assertThat(redirect.location()).startsWith("/auth/realms/"));
+    }
+
     @Test
     void keycloaksOwnPathsAreLeftAlone() {
         assertThat(wallet.redirect("GET", "/auth/", null)).isEmpty();

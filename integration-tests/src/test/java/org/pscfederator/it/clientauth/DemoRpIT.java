@@ -139,6 +139,7 @@ class DemoRpIT {
         ObjectNode attributes = client.with("attributes");
         attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asText()
                 + "##https://localhost:" + port + "/");
+        attributes.put("backchannel.logout.url", "https://localhost:" + port + "/backchannel-logout");
         HttpResponse<String> updated = server.send(HttpRequest.newBuilder(URI.create(clients + "/"
                         + client.path("id").asText()))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

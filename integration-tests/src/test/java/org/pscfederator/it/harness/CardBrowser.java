@@ -207,6 +207,13 @@ public final class CardBrowser {
         return open(URI.create(url));
     }
 
+    /** Submits a form of a page to its action URL with this urlencoded body (PSC's logout confirmation, say). */
+    public Outcome postForm(String action, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Submits a form that has only a button (a relying service's logout, say). */
     public Outcome post(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url))

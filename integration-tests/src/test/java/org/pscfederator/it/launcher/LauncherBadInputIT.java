@@ -26,12 +26,24 @@ class LauncherBadInputIT {
     }
 
     @Test
+    void walletHostThatIsNotAHostNameIsOneLineUsageErrorAndNothingStarts() throws Exception {
+        Path data = freshDir("bad-wallet-host");
+
+        Result result = Launcher.runJar("--data-dir", data.toString(), "--wallet-host", "https://wallet.example/auth");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertOneLineError(result, "psc-sandbox: error: --wallet-host must be a DNS name (letters, digits, hyphens "
+                + "and dots, as wallet.psc.example), not 'https://wallet.example/auth' (see --help)");
+        assertThat(data.resolve("keycloak")).doesNotExist();
+    }
+
+    @Test
     void helpListsTheOptions() throws Exception {
         Result result = Launcher.runScript("--help");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("--data-dir", "--https-port", "--management-port", "--management-host",
-                "--db h2|postgres", "--db-url", "--db-username", "--db-password", "--reset", "--help");
+                "--wallet-host", "--db h2|postgres", "--db-url", "--db-username", "--db-password", "--reset", "--help");
     }
 
     @Test
