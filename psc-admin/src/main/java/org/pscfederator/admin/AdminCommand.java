@@ -3,6 +3,7 @@ package org.pscfederator.admin;
 import java.io.PrintStream;
 import java.util.Map;
 
+import org.pscfederator.cli.AdminPassword;
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.ToolRunner;
 import org.pscfederator.cli.UsageText;
@@ -79,23 +80,8 @@ public final class AdminCommand implements UsageText {
         return HELP;
     }
 
-    /**
-     * From PSC_ADMIN_PASSWORD, or typed on a terminal: never from the command line (it would show in ps and history).
-     *
-     * @return null when there is none
-     */
+    /** From PSC_ADMIN_PASSWORD, or typed on a terminal; null when there is none. */
     char[] adminPassword(String adminUser) {
-        String fromEnvironment = environment.get("PSC_ADMIN_PASSWORD");
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment.toCharArray();
-        }
-        java.io.Console terminal = System.console();
-        if (terminal != null) {
-            char[] typed = terminal.readPassword("password of %s (master realm): ", adminUser);
-            if (typed != null && typed.length > 0) {
-                return typed;
-            }
-        }
-        return null;
+        return AdminPassword.read(environment, adminUser);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.pscfederator.cli.AdminPassword;
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.UsageText;
 import org.pscfederator.core.bindings.CertificateBinding;
@@ -70,8 +71,7 @@ final class ClientCommands implements UsageText {
         KeycloakAdmin login(AdminOptions options) throws AdminException {
             char[] password = group.root.adminPassword(options.adminUser());
             if (password == null) {
-                throw new ParameterException(spec.commandLine(),
-                        "the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
+                throw new ParameterException(spec.commandLine(), AdminPassword.NEEDED);
             }
             try {
                 return KeycloakAdmin.login(options, password);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import org.pscfederator.cli.AdminPassword;
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.UsageText;
 
@@ -43,8 +44,7 @@ abstract class SandboxCommand implements Callable<Integer>, UsageText {
     SandboxApi sandbox(IdentityOptions options) throws IdentityException {
         char[] password = root.adminPassword(options.adminUser());
         if (password == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
+            throw new ParameterException(spec.commandLine(), AdminPassword.NEEDED);
         }
         SandboxApi api;
         try {
