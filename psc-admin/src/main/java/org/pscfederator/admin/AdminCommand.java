@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.pscfederator.cli.AdminPassword;
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.ToolRunner;
 import org.pscfederator.cli.UsageText;
@@ -111,8 +112,7 @@ public final class AdminCommand implements UsageText {
     KeycloakAdmin login(AdminOptions options, CommandSpec spec) throws AdminException {
         char[] password = adminPassword(options.adminUser());
         if (password == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
+            throw new ParameterException(spec.commandLine(), AdminPassword.NEEDED);
         }
         try {
             return KeycloakAdmin.login(options, password);
@@ -127,17 +127,6 @@ public final class AdminCommand implements UsageText {
      * @return null when there is none
      */
     char[] adminPassword(String adminUser) {
-        String fromEnvironment = environment.get("PSC_ADMIN_PASSWORD");
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment.toCharArray();
-        }
-        java.io.Console terminal = System.console();
-        if (terminal != null) {
-            char[] typed = terminal.readPassword("password of %s (master realm): ", adminUser);
-            if (typed != null && typed.length > 0) {
-                return typed;
-            }
-        }
-        return null;
+        return AdminPassword.read(environment, adminUser);
     }
 }

@@ -3,8 +3,8 @@ package org.pscfederator.admin;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.regex.Pattern;
+
+import org.pscfederator.cli.ServerUrl;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -15,7 +15,6 @@ record AdminOptions(URI server, String realm, Path cacert, String adminUser) {
     static final String DEFAULT_SERVER = "https://localhost:8443/auth";
     static final String DEFAULT_REALM = "esante-wallet";
     static final Path SANDBOX_CACERT = Path.of("sandbox-data/pki/ca/ca-bundle.pem");
-    private static final Pattern REALM = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     static final String HELP = """
             Server options (every command):
@@ -41,9 +40,7 @@ record AdminOptions(URI server, String realm, Path cacert, String adminUser) {
 
     /** @throws TypeConversionException for options that cannot be used */
     static AdminOptions from(Given given) {
-        if (!REALM.matcher(given.realm).matches()) {
-            throw new TypeConversionException("--realm: not a realm name: " + given.realm);
-        }
+        ServerUrl.realm(given.realm);
         Path cacert = given.cacert;
         if (cacert != null && !Files.isReadable(cacert)) {
             throw new TypeConversionException("--cacert: cannot read " + cacert);
@@ -51,22 +48,7 @@ record AdminOptions(URI server, String realm, Path cacert, String adminUser) {
         if (cacert == null && Files.isRegularFile(SANDBOX_CACERT)) {
             cacert = SANDBOX_CACERT;
         }
-        return new AdminOptions(serverUri(given.server), given.realm, cacert,
+        return new AdminOptions(ServerUrl.https(given.server), given.realm, cacert,
                 given.adminUser.isBlank() ? "admin" : given.adminUser);
-    }
-
-    /** The admin API wants TLS: a plain http URL is refused (the admin password and token would travel in clear). */
-    static URI serverUri(String text) {
-        URI uri;
-        try {
-            uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("--server: not a URL: " + text);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new TypeConversionException("--server: not an https URL of the server: " + text);
-        }
-        return uri;
     }
 }

@@ -3,6 +3,7 @@ package org.pscfederator.directorycli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
+import org.pscfederator.cli.AdminPassword;
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.UsageText;
 
@@ -40,18 +41,10 @@ final class ImportCommand implements Callable<Integer>, UsageText {
     }
 
     private char[] adminPassword(ImportOptions options) {
-        String fromEnvironment = System.getenv("PSC_ADMIN_PASSWORD");
-        if (fromEnvironment != null) {
-            return fromEnvironment.toCharArray();
+        char[] password = AdminPassword.read(System.getenv(), options.adminUser());
+        if (password == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), AdminPassword.NEEDED);
         }
-        java.io.Console terminal = System.console();
-        if (terminal != null) {
-            char[] typed = terminal.readPassword("password of %s (master realm): ", options.adminUser());
-            if (typed != null && typed.length > 0) {
-                return typed;
-            }
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "the admin password is needed: set PSC_ADMIN_PASSWORD (the sandbox's is admin)");
+        return password;
     }
 }

@@ -31,6 +31,11 @@ public final class DirectoryStore {
         this.dataSource = dataSource;
     }
 
+    /** The professionals added one at a time beside the imports, checked with this reader. */
+    public AddedProfessionals added(org.pscfederator.directory.NationalFileReader reader) {
+        return new AddedProfessionals(dataSource, reader);
+    }
+
     public void migrate() throws SQLException {
         DirectorySchema.migrate(dataSource);
     }

@@ -67,7 +67,7 @@ class RealmAssemblerTest {
         assertThat(production.at("/attributes/pscEcpsActivationGuessesPerIdNatPerHour").asText()).isEqualTo("5");
         assertThat(sandbox.at("/attributes/pscEcpsNotifications").asText()).isEqualTo("outbox");
         sandboxAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors", "pscClientSecretAllowed",
-                "pscLoopbackRedirectsAllowed"));
+                "pscLoopbackRedirectsAllowed", "pscTestIdentitiesAllowed"));
         productionAttributes.remove(Set.of("pscCardTrustAnchors", "pscClientTrustAnchors"));
         sandboxAttributes.remove(ecpsRelaxed);
         productionAttributes.remove(ecpsRelaxed);

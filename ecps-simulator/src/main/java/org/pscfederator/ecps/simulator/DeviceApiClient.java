@@ -90,6 +90,18 @@ public final class DeviceApiClient {
         return answer;
     }
 
+    /** The professional's devices, revoked ones included (administrator). */
+    public Answer devicesAsAdmin(String idNat, String adminToken) {
+        return send(HttpRequest.newBuilder(URI.create(api + "admin/devices?id_nat=" + encode(idNat)))
+                .header("Authorization", "Bearer " + adminToken).GET());
+    }
+
+    /** Revokes a device (administrator). */
+    public Answer revokeAsAdmin(String deviceId, String adminToken) {
+        return send(HttpRequest.newBuilder(URI.create(api + "admin/devices/" + encode(deviceId)))
+                .header("Authorization", "Bearer " + adminToken).DELETE());
+    }
+
     /** Waits up to {@code waitSeconds} for a request for the device's professional: the newest. */
     public Optional<Pending> pending(SimulatedDevice device, int waitSeconds) {
         return waitForPending(device, waitSeconds).map(DeviceApiClient::pendingOf);

@@ -54,7 +54,10 @@ public enum RealmSetting {
             "relying services created in the realm answer userinfo as a signed JWT (RS256)"),
     LOOPBACK_REDIRECTS_ALLOWED("pscLoopbackRedirectsAllowed", "false", Range.flag(),
             "psc-admin registers http redirect URIs on the loopback interface (localhost, 127.0.0.1, [::1], any port)"
-                    + " for a vendor's development server (sandbox only)");
+                    + " for a vendor's development server (sandbox only)"),
+    TEST_IDENTITIES_ALLOWED("pscTestIdentitiesAllowed", "false", Range.flag(),
+            "administrators add test professionals beside the imported directory and remove them (bin/psc-identity;"
+                    + " sandbox only)");
 
     private final String attribute;
     private final String defaultValue;

@@ -79,6 +79,10 @@ public final class RealmSettings {
         return flag(RealmSetting.LOOPBACK_REDIRECTS_ALLOWED);
     }
 
+    public boolean testIdentitiesAllowed() {
+        return flag(RealmSetting.TEST_IDENTITIES_ALLOWED);
+    }
+
     /** The value, stripped, or the default when absent or blank; null only for a setting without a default. */
     String value(RealmSetting setting) {
         String value = attributes.get(setting.attribute());
