@@ -57,7 +57,7 @@ class SpringSecuritySnippetIT {
             assertThat(professional.path("acr").asText()).isEqualTo("eidas1");
             // In the signed userinfo only: the application read and verified it.
             assertThat(professional.path("organization").asText()).isEqualTo("CABINET M DOC0036624");
-            assertThat(professional.path("familyName").asText()).isEqualTo("KIT");
+            assertThat(professional.path("familyName").asText()).isEqualTo("DOC0036624");
             assertThat(professional.path("roles").toString()).contains("10^1.2.250.1.213.1.1.5.5");
             assertThat(app.log()).doesNotContain("eyJ");
         }
