@@ -40,6 +40,9 @@ def session_with_certificate(cert_pem, key_pem, ca_bundle):
     session = requests.Session()
     session.cert = (cert_pem, key_pem)
     session.verify = ca_bundle
+    # Else REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE from the environment would replace PSC's CAs; a proxy, if one is
+    # needed, goes in session.proxies.
+    session.trust_env = False
     return session
 
 
