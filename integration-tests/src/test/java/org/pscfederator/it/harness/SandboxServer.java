@@ -33,8 +33,9 @@ public final class SandboxServer implements PscEndpoint, AutoCloseable {
 
     public static final String REALM = "esante-wallet";
     public static final String ADMIN_PASSWORD = "admin-it";
-    /** Five minutes; on a loaded machine more, with -Dpsc.it.startTimeout=PT15M (an ISO-8601 duration). */
-    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("psc.it.startTimeout", "PT5M"));
+    // A first start lays out and builds Keycloak (kc.sh build), minutes on a busy 2-core machine; more with
+    // -Dpsc.it.startTimeout=PT20M (an ISO-8601 duration).
+    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("psc.it.startTimeout", "PT10M"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String START_MARK = "=== it harness: starting the launcher with";
     private static final Pattern KEYCLOAK_PORT = Pattern.compile("psc-sandbox: Keycloak listens on https://127\\.0\\.0\\.1:(\\d+) ");
