@@ -25,8 +25,8 @@ import org.pscfederator.ecps.simulator.DeviceSigner;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
 
 /**
- * e-CPS login as a professional does it, with the sandbox's simulated phones approving: PSC's login page, "Application
- * e-CPS", the identifier, the wait page (whose long-poll runs as the page's script does), the phone fetching the
+ * e-CPS login as a professional does it, with the sandbox's simulated phones approving: PSC's login page and the
+ * identifier in its "Application e-CPS" tab, the wait page (whose long-poll runs as the page's script does), the phone fetching the
  * request and approving with the shown code, the page continuing, and the code exchange. It also measures the delay
  * from the phone's approval to the page's long-poll answering ({@link #continuations()}).
  *
@@ -36,7 +36,6 @@ import org.pscfederator.ecps.simulator.SimulatedDevice;
 final class EcpsLoginFlow implements Flow {
 
     private static final Pattern DEVICE_FILE = Pattern.compile("[0-9A-Z]+(_[0-9A-Z]+)?\\.json");
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"psc-login-form\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern IDENTIFIER_FORM = Pattern.compile(
             "<form id=\"psc-ecps-identifier\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern CHECK_FORM = Pattern.compile("<form id=\"psc-ecps-check\"[^>]*action=\"([^\"]+)\"");
@@ -132,12 +131,11 @@ final class EcpsLoginFlow implements Flow {
                 "code_challenge_method", "S256")));
     }
 
-    /** PSC's login page, "Application e-CPS", the identifier: the wait page of a new request for {@code idNat}. */
+    /** PSC's login page, its "Application e-CPS" tab, the identifier: the wait page of a new request for {@code idNat}. */
     static HttpResponse<String> waitPage(FlowContext context, HttpClient browser, URI authorize, CookieJar cookies,
             String idNat) throws Exception {
         HttpResponse<String> page = context.send(browser, HttpRequest.newBuilder(authorize).GET(), cookies);
-        HttpResponse<String> identifier = post(context, browser, authorize, page, LOGIN_FORM, "method=ecps", cookies);
-        return post(context, browser, authorize, identifier, IDENTIFIER_FORM, "ecps_step=identify&id_nat=" + idNat,
+        return post(context, browser, authorize, page, IDENTIFIER_FORM, "ecps_step=identify&id_nat=" + idNat,
                 cookies);
     }
 

@@ -74,6 +74,26 @@ class RealmAssemblerTest {
         assertThat(sandboxAttributes).isEqualTo(productionAttributes);
     }
 
+    /** CSP Level 3: script-src 'self' runs no inline script or handler; style-src 'self' no inline style. */
+    @Test
+    void bothVariantsRunOnlyTheThemesOwnScriptsAndStyles() {
+        for (ObjectNode realm : Set.of(assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA)),
+                assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA)))) {
+            JsonNode headers = realm.get("browserSecurityHeaders");
+            Set<String> directives = new HashSet<>();
+            for (String directive : headers.get("contentSecurityPolicy").asText().split(";")) {
+                directives.add(directive.strip());
+            }
+            assertThat(directives).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+                    "object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'");
+            assertThat(headers.get("contentSecurityPolicy").asText()).doesNotContain("unsafe");
+            // Keycloak keeps only the headers a realm names: its other defaults stay.
+            assertThat(headers.get("xFrameOptions").asText()).isEqualTo("SAMEORIGIN");
+            assertThat(headers.get("xContentTypeOptions").asText()).isEqualTo("nosniff");
+            assertThat(headers.get("strictTransportSecurity").asText()).startsWith("max-age=");
+        }
+    }
+
     @Test
     void trustAnchorsAreTheOnesGiven() {
         ObjectNode production = assembler.assemble(RealmVariant.PRODUCTION, trust(IGC_CARD_CA, IGC_ORG_CA));

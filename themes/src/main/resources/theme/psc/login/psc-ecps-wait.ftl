@@ -1,41 +1,28 @@
 <#import "template.ftl" as layout>
-<#-- e-CPS, step 2: the code to pick on the phone. The page long-polls the request's state and continues by itself
-     as soon as the phone answers; without JavaScript, the button does the same. -->
-<@layout.registrationLayout displayMessage=false; section>
+<#-- e-CPS, step 2: the code to pick on the phone. js/psc-ecps-wait.js long-polls the request's state, says what
+     happens in the status region (read out by screen readers) and continues by itself as soon as the phone answers;
+     without script, the button does the same. A new request can be sent at any time: the 2-minute limit never
+     leaves the professional stuck. -->
+<@layout.registrationLayout displayMessage=false pageScripts=["js/psc-ecps-wait.js"]; section>
     <#if section="header">
         ${msg("pscEcpsWaitTitle")}
     <#elseif section="form">
         <p>${msg("pscEcpsWaitIntro")}</p>
-        <p class="psc-ecps-code" style="font-size:3em;font-weight:bold;text-align:center;letter-spacing:0.2em"
-           id="psc-ecps-code">${pscEcpsCode}</p>
-        <p>${msg("pscEcpsWaitHint", pscEcpsSeconds?c)}</p>
-        <form id="psc-ecps-check" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+        <p class="psc-ecps-code-label" id="psc-ecps-code-label">${msg("pscEcpsWaitCodeLabel")}</p>
+        <p class="psc-ecps-code" id="psc-ecps-code" aria-describedby="psc-ecps-code-label">${pscEcpsCode}</p>
+        <p id="psc-ecps-status" class="psc-status" role="status" aria-live="polite"
+           data-done="${msg("pscEcpsWaitDone")}" data-retry="${msg("pscEcpsWaitRetrying")}">${msg("pscEcpsWaitPending")}</p>
+        <p class="psc-hint">${msg("pscEcpsWaitHint", pscEcpsSeconds?c)}</p>
+        <form id="psc-ecps-check" class="psc-form" action="${url.loginAction}" method="post"
               data-wait-url="${pscEcpsWaitUrl}">
-            <input type="hidden" name="ecps_step" value="check"/>
-            <button id="psc-ecps-continue" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
-                    type="submit">${msg("pscEcpsContinue")}</button>
+            <input type="hidden" name="ecps_step" value="check">
+            <button id="psc-ecps-continue" class="psc-button psc-button-primary" type="submit">${msg("pscEcpsContinue")}</button>
         </form>
-        <script>
-            (function () {
-                var form = document.getElementById("psc-ecps-check");
-                var url = form.getAttribute("data-wait-url");
-                function poll() {
-                    fetch(url + "?wait=20", {credentials: "omit", cache: "no-store"})
-                        .then(function (r) {
-                            if (r.ok) { return r.json(); }
-                            // The server busy (503, Retry-After) or failing: ask again later, not at once.
-                            var later = parseInt(r.headers.get("Retry-After"), 10);
-                            return {status: "retry", after: (later > 0 ? later : 1) * 1000};
-                        })
-                        .then(function (state) {
-                            if (state.status === "pending") { poll(); }
-                            else if (state.status === "retry") { setTimeout(poll, state.after); }
-                            else { form.submit(); }
-                        })
-                        .catch(function () { setTimeout(poll, 1000); });
-                }
-                poll();
-            })();
-        </script>
+        <form id="psc-ecps-renew" class="psc-form" action="${url.loginAction}" method="post">
+            <button id="psc-ecps-renew-button" class="psc-button psc-button-secondary" type="submit" name="ecps_step"
+                    value="retry">${msg("pscEcpsRetry")}</button>
+            <button id="psc-ecps-other-means" class="psc-button psc-button-secondary" type="submit" name="method"
+                    value="choose">${msg("pscCardOtherMeans")}</button>
+        </form>
     </#if>
 </@layout.registrationLayout>

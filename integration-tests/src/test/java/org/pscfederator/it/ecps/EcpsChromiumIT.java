@@ -6,25 +6,20 @@ import static org.pscfederator.it.ecps.EcpsFlow.*;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pscfederator.ecps.simulator.DeviceApiClient;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
 import org.pscfederator.it.harness.CardBrowser;
+import org.pscfederator.it.harness.Chromium;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 import org.pscfederator.it.harness.SignedJwt;
@@ -33,8 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * PSC e-CPS login in a real browser, end to end: headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}) opens the relying service's authorization URL, chooses "Application e-CPS", types the
- * identifier, and waits on the page while the simulated phone approves; the page's own script continues to the
+ * {@code chromium-driver}) opens the relying service's authorization URL, types the identifier in the "Application
+ * e-CPS" tab of the first page, and waits on the page while the simulated phone approves; the page's own script continues to the
  * relying service, whose code gives tokens and the signed userinfo. Skipped, saying why, when Chromium is not
  * installed, unless PSC_REQUIRE_CHROMIUM=true (CI installs it).
  */
@@ -42,44 +37,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExtendWith(SandboxServerExtension.class)
 class EcpsChromiumIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ID_NAT = "899700218896";
 
     @Test
     void chromiumLogsInWithTheSimulatedPhoneApproving(SandboxServer server) throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("PSC_REQUIRE_CHROMIUM"))) {
-            throw new AssertionError("Chromium is required (PSC_REQUIRE_CHROMIUM=true) but " + CHROMIUM + " or "
-                    + CHROMEDRIVER + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "Chromium not installed here (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): apt-get install -y chromium chromium-driver to run the real-browser e-CPS test");
+        Chromium.assumeInstalled();
         server.importSandboxDirectories();
         SimulatedDevice phone = sandboxDevice(server, ID_NAT);
         CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The sandbox's server certificate comes from its own test PKI, which this throw-away profile does not know.
-        options.setAcceptInsecureCerts(true);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=fr-FR",
-                "--user-data-dir=" + Files.createTempDirectory("psc-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        try {
-            WebDriverWait pageLoad = new WebDriverWait(browser, Duration.ofSeconds(20));
+        try (Chromium chromium = Chromium.start("fr")) {
+            WebDriver browser = chromium.driver();
             browser.get(authorizationUrl(server, request));
-            pageLoad.withMessage(() -> "no login page: " + browser.getPageSource())
-                    .until(driver -> !driver.findElements(By.id("psc-login-ecps")).isEmpty());
-            browser.findElement(By.id("psc-login-ecps")).click();
-            pageLoad.withMessage(() -> "no identifier form: " + browser.getPageSource())
-                    .until(driver -> !driver.findElements(By.id("id_nat")).isEmpty());
-            browser.findElement(By.id("id_nat")).sendKeys(ID_NAT);
+            // The identifier form is on PSC's first page, its e-CPS tab open.
+            chromium.waitFor("id_nat").sendKeys(ID_NAT);
             browser.findElement(By.id("psc-ecps-send")).click();
-            pageLoad.withMessage(() -> "no wait page: " + browser.getPageSource())
-                    .until(driver -> !driver.findElements(By.id("psc-ecps-code")).isEmpty());
+            chromium.waitFor("psc-ecps-code");
             String code = browser.findElement(By.id("psc-ecps-code")).getText().strip();
             assertThat(code).matches("[0-9]{2}");
 
@@ -103,8 +76,6 @@ class EcpsChromiumIT {
             assertThat(userinfo.get("SubjectNameID").asText()).isEqualTo(ID_NAT);
             assertThat(SignedJwt.verified(server, tokens.get("id_token").asText()).get("amr").toString())
                     .isEqualTo("[\"swk\",\"pin\",\"mfa\"]");
-        } finally {
-            browser.quit();
         }
     }
 

@@ -42,16 +42,17 @@ public final class EcpsFlow {
     public record Wait(CardBrowser.Outcome page, String code, String waitUrl) {
     }
 
+    /** PSC's login page, whose e-CPS tab holds the identifier form: the e-CPS login starts on the first page. */
     public static CardBrowser.Outcome identifierPage(CardBrowser browser, CardBrowser.Request request) throws Exception {
         CardBrowser.Outcome login = browser.open(request);
         assertThat(login.status()).as(login.page()).isEqualTo(200);
-        return browser.submit(login, "psc-login-form", "method=ecps");
+        return login;
     }
 
     public static CardBrowser.Outcome identify(CardBrowser browser, CardBrowser.Request request, String idNat)
             throws Exception {
         CardBrowser.Outcome form = identifierPage(browser, request);
-        assertThat(form.page()).contains("Identifiant national");
+        assertThat(form.page()).contains("Votre identifiant RPPS");
         return browser.submit(form, "psc-ecps-identifier", "ecps_step=identify&id_nat="
                 + URLEncoder.encode(idNat, StandardCharsets.UTF_8));
     }

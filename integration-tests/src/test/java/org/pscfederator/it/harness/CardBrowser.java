@@ -28,7 +28,8 @@ import javax.net.ssl.KeyManagerFactory;
 
 /**
  * A browser with a card in its reader (or none): it keeps cookies, presents the card's certificate when the server
- * asks during the TLS handshake, and goes through PSC's login page as a professional does.
+ * asks during the TLS handshake, and goes through PSC's login page as a professional does: the "Carte CPS" tab's
+ * form ({@code psc-login-form}) for a card, the "Application e-CPS" tab's ({@code psc-ecps-identifier}) for e-CPS.
  */
 public final class CardBrowser {
 
@@ -106,8 +107,11 @@ public final class CardBrowser {
         }
     }
 
-    /** Where the login ended: a redirect to the relying service, or a page (the login page, a refusal). */
-    public record Outcome(int status, String location, String page) {
+    /**
+     * Where the login ended: a redirect to the relying service, or a page (the login page, a refusal), with the
+     * Content-Security-Policy it was sent with (null when none).
+     */
+    public record Outcome(int status, String location, String page, String contentSecurityPolicy) {
 
         public boolean redirected() {
             return status == 302 || status == 303;
@@ -226,7 +230,7 @@ public final class CardBrowser {
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Outcome(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                response.body());
+                response.body(), response.headers().firstValue("Content-Security-Policy").orElse(null));
     }
 
     private static String encode(String value) {

@@ -1,27 +1,114 @@
 package org.pscfederator.it.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pscfederator.it.ecps.EcpsFlow.PIN;
+import static org.pscfederator.it.ecps.EcpsFlow.check;
+import static org.pscfederator.it.ecps.EcpsFlow.pending;
+import static org.pscfederator.it.ecps.EcpsFlow.phone;
+import static org.pscfederator.it.ecps.EcpsFlow.sandboxDevice;
+import static org.pscfederator.it.ecps.EcpsFlow.startLogin;
 
-import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pscfederator.ecps.simulator.SimulatedDevice;
+import org.pscfederator.it.ecps.EcpsFlow;
+import org.pscfederator.it.harness.CardBrowser;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
-/** Sandbox: the launcher installs providers and themes; the realm's login pages come from the psc theme, in French. */
-@Tag("psc-sandbox")
+/**
+ * PSC's login page as the server sends it: PSC's layout (two tabs, the e-CPS identifier on the first page, what to
+ * check when no card is read), French by default and English when the browser asks, and on every page of the login
+ * a Content-Security-Policy that runs no inline script, with pages that need none.
+ */
+@Tag("psc-login-pages")
 @ExtendWith(SandboxServerExtension.class)
 class LoginPageIT {
 
+    private static final String CLIENT = EcpsFlow.CLIENT;
+    private static final String REDIRECT = EcpsFlow.REDIRECT;
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_HANDLER_OR_STYLE = Pattern.compile("<[^>]+\\s(on[a-z]+|style)\\s*=",
+            Pattern.CASE_INSENSITIVE);
+
     @Test
     void loginPageIsPscsInFrench(SandboxServer server) throws Exception {
-        HttpResponse<String> page = server.get(server.realmUrl() + "/protocol/openid-connect/auth?response_type=code"
-                + "&client_id=psc-bench&redirect_uri=https%3A%2F%2Flocalhost%2Fbench%2Fcallback&scope=openid"
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256", null);
+        CardBrowser.Outcome page = CardBrowser.withoutCard(server).open(CardBrowser.Request.of(CLIENT, REDIRECT));
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("lang=\"fr\"").contains("<title>Pro Santé Connect</title>");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.page()).contains("lang=\"fr\"", "<title>Connectez-vous – Pro Santé Connect (bac à sable)</title>",
+                ">Connectez-vous</h1>", "role=\"tablist\"", ">Application e-CPS</button>", ">Carte CPS</button>",
+                "<form id=\"psc-ecps-identifier\"", "<label for=\"id_nat\" class=\"psc-label\">Votre identifiant RPPS",
+                "Mémoriser mon identifiant sur ce poste", ">Se connecter avec e-CPS</button>",
+                "<form id=\"psc-login-form\"", "value=\"card\">Se connecter avec ma carte CPS</button>",
+                "lecteur de cartes", "Cryptolib CPS", "navigateur");
+        // The e-CPS tab is the one open; the card's panel follows it, shown when its tab is chosen.
+        assertThat(page.page()).contains("id=\"psc-tab-ecps\" class=\"psc-tab\" aria-controls=\"psc-panel-ecps\"\n"
+                + "                        aria-selected=\"true\"");
+        assertThat(page.page().indexOf("psc-panel-ecps\" class")).isLessThan(page.page().indexOf(
+                "psc-panel-card\" class"));
+    }
+
+    @Test
+    void loginPageSpeaksEnglishWhenTheBrowserAsksForIt(SandboxServer server) throws Exception {
+        CardBrowser.Outcome page = CardBrowser.withoutCard(server).withHeader("Accept-Language", "en-GB,en;q=0.9")
+                .open(CardBrowser.Request.of(CLIENT, REDIRECT));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.page()).contains("lang=\"en\"", ">Log in</h1>", ">e-CPS app</button>", ">CPS card</button>",
+                "Your RPPS identifier", "Remember my identifier on this computer", ">Log in with e-CPS</button>",
+                "Log in with my CPS card", "card reader").doesNotContain("Connectez-vous", "Votre identifiant");
+    }
+
+    @Test
+    void loginPageInFrenchWhenTheBrowserAsksForALanguageWeDoNotSpeak(SandboxServer server) throws Exception {
+        CardBrowser.Outcome page = CardBrowser.withoutCard(server).withHeader("Accept-Language", "de-DE,de")
+                .open(CardBrowser.Request.of(CLIENT, REDIRECT));
+
+        assertThat(page.page()).contains("lang=\"fr\"", ">Connectez-vous</h1>");
+    }
+
+    /** CSP Level 3 script-src 'self': no inline script or handler runs; the pages have none to run. */
+    @Test
+    void everyPageOfTheLoginForbidsInlineScriptsAndHasNone(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        SimulatedDevice device = sandboxDevice(server, "899700218896");
+        Map<String, CardBrowser.Outcome> pages = new LinkedHashMap<>();
+        CardBrowser browser = CardBrowser.withoutCard(server);
+        CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+        CardBrowser.Outcome login = browser.open(request);
+        pages.put("login", login);
+        pages.put("card error", browser.choose(login, "card"));
+        pages.put("identifier error", browser.submit(login, "psc-ecps-identifier", "ecps_step=identify&id_nat=x%20y"));
+        EcpsFlow.Wait wait = startLogin(browser, request, "899700218896");
+        pages.put("wait", wait.page());
+        assertThat(phone(server).answer(device, PIN, pending(server, device).requestId(), wait.code(), false)
+                .status()).isEqualTo(200);
+        pages.put("e-CPS error", check(browser, wait));
+        pages.put("Keycloak error", browser.open(CardBrowser.Request.of(CLIENT, "https://evil.example/cb")));
+        pages.put("password login (benchmark baseline)", browser.open(CardBrowser.Request.of("psc-bench",
+                "https://localhost/bench/callback"), ""));
+
+        pages.forEach((name, page) -> {
+            assertThat(page.contentSecurityPolicy()).as(name).contains("script-src 'self'", "style-src 'self'",
+                    "object-src 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+            if (!name.startsWith("password")) {
+                // Keycloak's password page (the benchmark's baseline only) keeps its base theme's inline handler.
+                assertThat(INLINE_SCRIPT.matcher(page.page()).find()).as(name + ": inline script").isFalse();
+                assertThat(INLINE_HANDLER_OR_STYLE.matcher(page.page()).find()).as(name + ": inline handler or style")
+                        .isFalse();
+            }
+        });
+        assertThat(pages.get("card error").page()).contains("data-reason=\"no_certificate\"");
+        assertThat(pages.get("identifier error").page()).contains("data-reason=\"invalid_identifier\"");
+        assertThat(pages.get("e-CPS error").page()).contains("data-reason=\"denied\"");
+        assertThat(pages.get("wait").page()).contains("js/psc-ecps-wait.js", "role=\"status\"",
+                "aria-live=\"polite\"", "value=\"retry\">Envoyer une nouvelle demande</button>");
     }
 }

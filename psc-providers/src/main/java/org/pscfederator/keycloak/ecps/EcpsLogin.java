@@ -27,15 +27,16 @@ import org.pscfederator.core.events.EventDetail;
 import org.pscfederator.keycloak.realm.OwnSpi;
 
 /**
- * The e-CPS login in the browser: the identifier form, the push, the wait page with its 2-digit code, then the
- * outcome. The pages are the same whether the identifier is known or not: an unknown one simply expires.
+ * The e-CPS login in the browser: the identifier form (on PSC's login page itself, the e-CPS tab), the push, the wait
+ * page with its 2-digit code, then the outcome. The pages are the same whether the identifier is known or not: an unknown one simply expires.
  */
 public final class EcpsLogin {
 
     private static final Logger LOG = Logger.getLogger(EcpsLogin.class);
 
     public static final String STEP = "ecps_step";
-    static final String IDENTIFIER_TEMPLATE = "psc-ecps-identifier.ftl";
+    /** PSC's login page: the e-CPS identifier form is on it, so the e-CPS login starts on the first page. */
+    public static final String LOGIN_TEMPLATE = "psc-login.ftl";
     static final String WAIT_TEMPLATE = "psc-ecps-wait.ftl";
     static final String ERROR_TEMPLATE = "psc-ecps-error.ftl";
     /** Remembers the identifier on this computer, when the professional asks for it. */
@@ -58,39 +59,40 @@ public final class EcpsLogin {
         } else if ("retry".equals(step)) {
             String idNat = context.getAuthenticationSession().getAuthNote(NOTE_ID_NAT);
             if (idNat == null) {
-                identifierForm(context, null);
+                context.challenge(loginPage(context));
             } else {
-                identify(context, idNat, false);
+                // A new request for the same identifier: what the professional chose to remember stays as it is.
+                identify(context, idNat, null);
             }
         } else {
-            identifierForm(context, null);
+            context.challenge(loginPage(context));
         }
     }
 
-    private static void identifierForm(AuthenticationFlowContext context, String error) {
+    /** PSC's login page, the identifier prefilled when this computer remembers it. */
+    public static Response loginPage(AuthenticationFlowContext context) {
         Cookie remembered = context.getHttpRequest().getHttpHeaders().getCookies().get(REMEMBER_COOKIE);
         String prefill = remembered == null ? "" : IdNat.typed(remembered.getValue()).orElse("");
-        var form = context.form().setAttribute("pscEcpsIdNat", prefill)
-                .setAttribute("pscEcpsRemembered", !prefill.isEmpty());
-        if (error != null) {
-            form.setAttribute("pscEcpsError", error);
-        }
-        context.challenge(form.createForm(IDENTIFIER_TEMPLATE));
+        return context.form().setAttribute("pscEcpsIdNat", prefill)
+                .setAttribute("pscEcpsRemembered", !prefill.isEmpty()).createForm(LOGIN_TEMPLATE);
     }
 
-    private static void identify(AuthenticationFlowContext context, String typed, boolean remember) {
+    /** {@code remember} null leaves the remembered identifier as it is. */
+    private static void identify(AuthenticationFlowContext context, String typed, Boolean remember) {
         context.getEvent().detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         Optional<String> idNat = IdNat.typed(typed);
         if (idNat.isEmpty()) {
             context.getEvent().detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code())
                     .error(Errors.INVALID_INPUT);
             Response page = context.form().setAttribute("pscEcpsIdNat", "")
-                    .setAttribute("pscEcpsError", EcpsRefusal.INVALID_IDENTIFIER.code()).createForm(IDENTIFIER_TEMPLATE);
+                    .setAttribute("pscEcpsError", EcpsRefusal.INVALID_IDENTIFIER.code()).createForm(LOGIN_TEMPLATE);
             context.failureChallenge(AuthenticationFlowError.INVALID_USER, page);
             return;
         }
         context.getEvent().detail(EventDetail.ID_NAT.wire(), idNat.get());
-        rememberIdentifier(context, remember ? idNat.get() : null, remember);
+        if (remember != null) {
+            rememberIdentifier(context, remember ? idNat.get() : null, remember);
+        }
         Optional<EcpsSettings> read = settings(context);
         if (read.isEmpty()) {
             return;
@@ -152,7 +154,7 @@ public final class EcpsLogin {
         String idNat = authSession.getAuthNote(NOTE_ID_NAT);
         context.getEvent().detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         if (requestId == null || idNat == null) {
-            identifierForm(context, null);
+            context.challenge(loginPage(context));
             return;
         }
         context.getEvent().detail(EventDetail.ID_NAT.wire(), idNat).detail(EventDetail.ECPS_REQUEST.wire(), requestId);

@@ -16,18 +16,17 @@ import org.pscfederator.keycloak.ecps.EcpsLogin;
 import org.pscfederator.keycloak.realm.PscRealm;
 
 /**
- * PSC's login page: the professional chooses "Carte CPS" or "Application e-CPS". The card login runs on the certificate
- * the browser presented in the TLS handshake.
+ * PSC's login page: two tabs, "Application e-CPS" open with the identifier form, and "Carte CPS". The card login runs
+ * on the certificate the browser presented in the TLS handshake.
  */
 public class PscLoginAuthenticator implements Authenticator {
 
-    static final String TEMPLATE = "psc-login.ftl";
     static final String METHOD = "method";
     static final String NOT_PSC_REALM_MESSAGE = "pscLoginNotPscRealm";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(context.form().createForm(TEMPLATE));
+        context.challenge(EcpsLogin.loginPage(context));
     }
 
     /**
@@ -57,7 +56,7 @@ public class PscLoginAuthenticator implements Authenticator {
         } else if ("ecps".equals(method) || form.getFirst(EcpsLogin.STEP) != null) {
             EcpsLogin.action(context);
         } else {
-            context.challenge(context.form().createForm(TEMPLATE));
+            context.challenge(EcpsLogin.loginPage(context));
         }
     }
 
