@@ -25,6 +25,12 @@ class KeycloakCommandTest {
     }
 
     @Test
+    void keycloaksUserEventMetricsAndPscsHealthCheckAreOn() {
+        assertThat(arguments()).contains("--metrics-enabled=true", "--event-metrics-user-enabled=true",
+                "--spi-psc-health--default--interval-seconds=5");
+    }
+
+    @Test
     void ecpsWaitsBoundIsTheLaunchersOption() {
         assertThat(arguments()).contains("--spi-psc-ecps-waits--default--max-waits=400");
         assertThat(arguments("--max-ecps-waits", "2500")).contains("--spi-psc-ecps-waits--default--max-waits=2500");

@@ -46,6 +46,11 @@ class PscEventMetricsTest {
         return counter == null ? 0 : counter.count();
     }
 
+    /** Counters other tests registered in the global registry come along at zero: sums, not presence, tell. */
+    private double total(String name, String... tags) {
+        return registry.find(name).tags(tags).counters().stream().mapToDouble(counter -> counter.count()).sum();
+    }
+
     @Test
     void aCardLoginCountsAsCardAndAStaffCardAsAnEstablishment() {
         metrics.onEvent(event(EventType.LOGIN, "psc_means", "CPS", "psc_idnat", "899700218896"));
@@ -88,8 +93,8 @@ class PscEventMetricsTest {
 
         assertThat(count("psc.token.requests", "client_auth", "tls_client_auth", "outcome", "accepted"))
                 .isEqualTo(1);
-        assertThat(registry.find("psc.token.requests").tag("outcome", "refused").counters())
-                .as("a refusal may leave two events: the authenticator counts it once").isEmpty();
+        assertThat(total("psc.token.requests") - total("psc.token.requests", "outcome", "accepted"))
+                .as("a refusal may leave two events: the authenticator counts it once").isZero();
         PscMeters.clientRefused("tls_client_auth", "untrusted_issuer");
         assertThat(count("psc.token.requests", "client_auth", "tls_client_auth", "outcome", "refused", "reason",
                 "untrusted_issuer")).isEqualTo(1);
@@ -103,7 +108,7 @@ class PscEventMetricsTest {
         metrics.onEvent(event(EventType.LOGIN, "auth_method", "openid-connect"));
         metrics.onEvent(event(EventType.UPDATE_CREDENTIAL, "psc_means", "e-CPS"));
 
-        assertThat(registry.find("psc.logins").counters()).isEmpty();
-        assertThat(registry.find("psc.refusals").counters()).isEmpty();
+        assertThat(total("psc.logins")).isZero();
+        assertThat(total("psc.refusals")).isZero();
     }
 }
