@@ -9,7 +9,7 @@
     <#elseif section="form">
         <p>${msg("pscEcpsWaitIntro")}</p>
         <p class="psc-ecps-code-label" id="psc-ecps-code-label">${msg("pscEcpsWaitCodeLabel")}</p>
-        <p class="psc-ecps-code" id="psc-ecps-code" aria-describedby="psc-ecps-code-label">${pscEcpsCode}</p>
+        <p class="psc-ecps-code" id="psc-ecps-code">${pscEcpsCode}</p>
         <p id="psc-ecps-status" class="psc-status" role="status" aria-live="polite"
            data-done="${msg("pscEcpsWaitDone")}" data-retry="${msg("pscEcpsWaitRetrying")}">${msg("pscEcpsWaitPending")}</p>
         <p class="psc-hint">${msg("pscEcpsWaitHint", pscEcpsSeconds?c)}</p>

@@ -29,7 +29,7 @@
 </header>
 <main id="psc-main" class="psc-main" tabindex="-1">
     <div class="psc-panel">
-        <h1 id="kc-page-title" class="psc-title">${pageHeader}</h1>
+        <h1 id="kc-page-title" class="psc-title">${pageHeader?markup_string?trim?no_esc}</h1>
         <#if displayMessage && message?has_content && (message.type != 'warning' || !isAppInitiatedAction??)>
             <div class="psc-alert psc-alert-${message.type}" role="${(message.type == 'error')?then('alert', 'status')}">
                 <span class="kc-feedback-text">${kcSanitize(message.summary)?no_esc}</span>

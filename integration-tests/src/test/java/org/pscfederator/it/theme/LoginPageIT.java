@@ -34,6 +34,9 @@ class LoginPageIT {
     private static final String REDIRECT = EcpsFlow.REDIRECT;
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>",
             Pattern.CASE_INSENSITIVE);
+    /** Keycloak's own script in a page answering a form post (BrowserHistoryHelper); the policy blocks it. */
+    private static final Pattern KEYCLOAK_HISTORY_SCRIPT = Pattern.compile(
+            "<SCRIPT> if \\(typeof history.replaceState === 'function'\\) \\{[^<]*\\}</SCRIPT>");
     private static final Pattern INLINE_HANDLER_OR_STYLE = Pattern.compile("<[^>]+\\s(on[a-z]+|style)\\s*=",
             Pattern.CASE_INSENSITIVE);
 
@@ -95,12 +98,15 @@ class LoginPageIT {
         pages.put("password login (benchmark baseline)", browser.open(CardBrowser.Request.of("psc-bench",
                 "https://localhost/bench/callback"), ""));
 
+        assertThat(KEYCLOAK_HISTORY_SCRIPT.matcher(pages.get("card error").page()).find())
+                .as("Keycloak's own script, the one left out below, is still what it was").isTrue();
         pages.forEach((name, page) -> {
             assertThat(page.contentSecurityPolicy()).as(name).contains("script-src 'self'", "style-src 'self'",
                     "object-src 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
             if (!name.startsWith("password")) {
                 // Keycloak's password page (the benchmark's baseline only) keeps its base theme's inline handler.
-                assertThat(INLINE_SCRIPT.matcher(page.page()).find()).as(name + ": inline script").isFalse();
+                String ours = KEYCLOAK_HISTORY_SCRIPT.matcher(page.page()).replaceAll("");
+                assertThat(INLINE_SCRIPT.matcher(ours).find()).as(name + ": inline script").isFalse();
                 assertThat(INLINE_HANDLER_OR_STYLE.matcher(page.page()).find()).as(name + ": inline handler or style")
                         .isFalse();
             }
