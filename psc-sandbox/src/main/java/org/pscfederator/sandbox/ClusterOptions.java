@@ -104,7 +104,7 @@ public final class ClusterOptions {
             SandboxOptions parsed = SandboxOptions.parse(args);
             return new SandboxOptions(parsed.dataDir(), parsed.host(), parsed.httpsPort(), parsed.managementPort(),
                     parsed.managementHost(), parsed.database(), parsed.dbUrl(), dbUsername, dbPassword,
-                    parsed.adminPassword(), false, false);
+                    parsed.adminPassword(), parsed.maxEcpsWaits(), false, false);
         } catch (SandboxException e) {
             throw new TypeConversionException(e.getMessage());
         }

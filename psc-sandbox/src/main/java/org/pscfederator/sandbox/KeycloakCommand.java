@@ -16,8 +16,8 @@ final class KeycloakCommand {
     /** PSC serves Keycloak under /auth; URLs match PSC's. */
     static final String RELATIVE_PATH = "/auth";
     static final String KEYSTORE_PASSWORD = "1234";
-    /** The e-CPS waits the sandbox holds at once, a small machine's share (docs/operations.md); past it, 503. */
-    static final int MAX_ECPS_WAITS = 400;
+    /** The e-CPS waits the sandbox holds at once by default, a small machine's share (docs/operations.md); past it, 503. */
+    static final int DEFAULT_ECPS_WAITS = 400;
 
     private KeycloakCommand() {
     }
@@ -35,7 +35,7 @@ final class KeycloakCommand {
         List<String> args = behindFront(data.keycloakHome(), pki, keycloakPort, frontTrustStore,
                 options.managementHost(), options.managementPort(), options.baseUrl());
         args.add("--cache=local");
-        args.add("--spi-psc-ecps-waits--default--max-waits=" + MAX_ECPS_WAITS);
+        args.add("--spi-psc-ecps-waits--default--max-waits=" + options.maxEcpsWaits());
         args.add("--db=" + options.database().keycloakName());
         if (options.database() == DatabaseKind.H2) {
             args.add("--db-url=jdbc:h2:file:" + data.h2Database() + ";NON_KEYWORDS=VALUE");

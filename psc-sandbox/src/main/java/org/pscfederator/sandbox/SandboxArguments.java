@@ -34,6 +34,8 @@ final class SandboxArguments {
     String dbPassword = System.getenv("PSC_DB_PASSWORD");
     @Option(names = "--admin-password")
     String adminPassword = "admin";
+    @Option(names = "--max-ecps-waits")
+    int maxEcpsWaits = KeycloakCommand.DEFAULT_ECPS_WAITS;
     @Option(names = "--reset")
     boolean reset;
 }

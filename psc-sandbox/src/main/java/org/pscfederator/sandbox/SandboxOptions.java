@@ -21,6 +21,7 @@ public record SandboxOptions(
         String dbUsername,
         String dbPassword,
         String adminPassword,
+        int maxEcpsWaits,
         boolean reset,
         boolean help) {
 
@@ -43,8 +44,13 @@ public record SandboxOptions(
             "  --db-username NAME       database user, with --db postgres",
             "  --db-password SECRET     database password, with --db postgres (or env PSC_DB_PASSWORD)",
             "  --admin-password SECRET  password of the master realm's 'admin' on first start (default: admin)",
+            "  --max-ecps-waits N       e-CPS waits (wait pages, phones) Keycloak holds at once; past it 503",
+            "                           (default: 400; production's default is 2000, docs/operations.md)",
             "  --reset                  delete the data folder and start over",
             "  --help                   show this help");
+
+    /** The TLS front keeps that many connections to Keycloak; the rest are for everything but waits. */
+    static final int MOST_ECPS_WAITS = TlsFront.MAX_CONNECTIONS_TO_KEYCLOAK - 96;
 
     public static SandboxOptions parse(String... args) {
         SandboxArguments typed;
@@ -63,6 +69,7 @@ public record SandboxOptions(
         String dbUsername = typed.dbUsername;
         String dbPassword = typed.dbPassword;
         String adminPassword = typed.adminPassword;
+        int maxEcpsWaits = typed.maxEcpsWaits;
         boolean reset = typed.reset;
         boolean help = typed.help.requested();
         if (database == DatabaseKind.POSTGRES && dbUrl == null) {
@@ -80,11 +87,15 @@ public record SandboxOptions(
         if (host != null && !host.matches("[A-Za-z0-9.-]{1,253}")) {
             throw SandboxException.usage("--host must be a DNS name");
         }
+        if (maxEcpsWaits < 0 || maxEcpsWaits > MOST_ECPS_WAITS) {
+            throw SandboxException.usage("--max-ecps-waits must be a number between 0 and " + MOST_ECPS_WAITS
+                    + ", not '" + maxEcpsWaits + "'");
+        }
         if (adminPassword.isBlank()) {
             throw SandboxException.usage("--admin-password must not be empty");
         }
         return new SandboxOptions(dataDir.toAbsolutePath().normalize(), host, httpsPort, managementPort,
-                managementHost, database, dbUrl, dbUsername, dbPassword, adminPassword, reset, help);
+                managementHost, database, dbUrl, dbUsername, dbPassword, adminPassword, maxEcpsWaits, reset, help);
     }
 
     private static int port(String option, int port) {

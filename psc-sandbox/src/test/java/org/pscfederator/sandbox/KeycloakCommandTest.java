@@ -25,6 +25,12 @@ class KeycloakCommandTest {
     }
 
     @Test
+    void ecpsWaitsBoundIsTheLaunchersOption() {
+        assertThat(arguments()).contains("--spi-psc-ecps-waits--default--max-waits=400");
+        assertThat(arguments("--max-ecps-waits", "2500")).contains("--spi-psc-ecps-waits--default--max-waits=2500");
+    }
+
+    @Test
     void managementInterfaceListensOnLoopbackByDefault() {
         assertThat(arguments()).contains("--http-management-host=127.0.0.1")
                 .noneMatch(argument -> argument.equals("--http-management-host=0.0.0.0"));

@@ -113,4 +113,21 @@ class SandboxOptionsTest {
     void samePortTwiceIsRefused() {
         assertThatThrownBy(() -> SandboxOptions.parse("--https-port", "9000")).hasMessageContaining("must differ");
     }
+
+    @Test
+    void ecpsWaitsDefaultToTheSandboxShareAndCanBeRaisedForALoadTest() {
+        assertThat(SandboxOptions.parse().maxEcpsWaits()).isEqualTo(400);
+        assertThat(SandboxOptions.parse("--max-ecps-waits", "2500").maxEcpsWaits()).isEqualTo(2500);
+        assertThat(SandboxOptions.parse("--max-ecps-waits", "0").maxEcpsWaits()).isZero();
+    }
+
+    @Test
+    void ecpsWaitsBeyondWhatTheFrontCarriesOrBelowZeroAreRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse("--max-ecps-waits", "-1"))
+                .hasMessageContaining("--max-ecps-waits must be a number between 0 and 4000");
+        assertThatThrownBy(() -> SandboxOptions.parse("--max-ecps-waits", "4001"))
+                .hasMessageContaining("--max-ecps-waits must be a number between 0 and 4000");
+        assertThatThrownBy(() -> SandboxOptions.parse("--max-ecps-waits", "many"))
+                .hasMessageContaining("--max-ecps-waits");
+    }
 }

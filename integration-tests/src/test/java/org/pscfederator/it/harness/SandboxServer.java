@@ -33,8 +33,9 @@ public final class SandboxServer implements PscEndpoint, AutoCloseable {
 
     public static final String REALM = "esante-wallet";
     public static final String ADMIN_PASSWORD = "admin-it";
-    /** Five minutes; {@code -Dit.startTimeoutMinutes=N} for a machine busy with other work. */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("it.startTimeoutMinutes", 5));
+    // A first start lays out and builds Keycloak (kc.sh build), minutes on a busy 2-core machine;
+    // -Dit.startTimeoutMinutes=N gives it longer still.
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("it.startTimeoutMinutes", 10));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String START_MARK = "=== it harness: starting the launcher with";
     private static final Pattern KEYCLOAK_PORT = Pattern.compile("psc-sandbox: Keycloak listens on https://127\\.0\\.0\\.1:(\\d+) ");
