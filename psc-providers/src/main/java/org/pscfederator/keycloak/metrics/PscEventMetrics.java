@@ -17,8 +17,6 @@ import org.pscfederator.core.events.ClientRefusal;
 import org.pscfederator.core.events.EcpsRefusal;
 import org.pscfederator.core.events.EventDetail;
 import org.pscfederator.core.events.Refusal;
-import org.pscfederator.core.identifiers.IdNat;
-import org.pscfederator.core.identifiers.IdNatKind;
 import org.pscfederator.keycloak.clientauth.OrgCertificateAuthenticatorFactory;
 import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.keycloak.ecps.EcpsEvents;
@@ -32,7 +30,6 @@ import org.pscfederator.keycloak.ecps.EcpsEvents;
 final class PscEventMetrics implements EventListenerProvider {
 
     static final String CARD = "card";
-    static final String ESTABLISHMENT = "establishment";
     static final String ECPS = "ecps";
     static final String CIBA = "ciba";
     static final String OTHER = "other";
@@ -76,11 +73,14 @@ final class PscEventMetrics implements EventListenerProvider {
         }
     }
 
-    /** card, establishment, ecps, ciba; null for an event that is not a PSC login. */
+    /**
+     * card (a professional's CPS or a structure staff card alike), ecps, ciba; null for an event that is not a PSC
+     * login. A delegated login through an establishment's own identity provider will be {@code establishment}.
+     */
     static String means(Map<String, String> details) {
         String means = details.get(EventDetail.MEANS.wire());
         if (CardLogin.MEANS.equals(means)) {
-            return isStructureStaff(details.get(EventDetail.ID_NAT.wire())) ? ESTABLISHMENT : CARD;
+            return CARD;
         }
         if (EcpsEvents.MEANS.equals(means)) {
             return EcpsEvents.CIBA.equals(details.get(EventDetail.CHANNEL.wire())) ? CIBA : ECPS;
@@ -88,16 +88,6 @@ final class PscEventMetrics implements EventListenerProvider {
         return null;
     }
 
-    private static boolean isStructureStaff(String idNat) {
-        if (idNat == null) {
-            return false;
-        }
-        try {
-            return IdNat.parse(idNat).kind() == IdNatKind.STRUCTURE_STAFF;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     static String reason(Map<String, String> details) {
         String reason = details.get(EventDetail.REASON.wire());

@@ -52,12 +52,12 @@ class PscEventMetricsTest {
     }
 
     @Test
-    void aCardLoginCountsAsCardAndAStaffCardAsAnEstablishment() {
+    void aProfessionalsCardAndAStaffCardBothCountAsCard() {
         metrics.onEvent(event(EventType.LOGIN, "psc_means", "CPS", "psc_idnat", "899700218896"));
         metrics.onEvent(event(EventType.LOGIN, "psc_means", "CPS", "psc_idnat", "3500000001815646/CPAT00045"));
 
-        assertThat(count("psc.logins", "means", "card", "outcome", "success")).isEqualTo(1);
-        assertThat(count("psc.logins", "means", "establishment", "outcome", "success")).isEqualTo(1);
+        assertThat(count("psc.logins", "means", "card", "outcome", "success")).isEqualTo(2);
+        assertThat(total("psc.logins", "means", "establishment")).isZero();
     }
 
     @Test
