@@ -88,7 +88,9 @@ class LoginPageIT {
         CardBrowser.Outcome login = browser.open(request);
         pages.put("login", login);
         pages.put("card error", browser.choose(login, "card"));
-        pages.put("identifier error", browser.submit(login, "psc-ecps-identifier", "ecps_step=identify&id_nat=x%20y"));
+        // A fresh login: the first page's form was used by the card's post.
+        pages.put("identifier error", browser.submit(browser.open(request), "psc-ecps-identifier",
+                "ecps_step=identify&id_nat=x%20y"));
         EcpsFlow.Wait wait = startLogin(browser, request, "899700218896");
         pages.put("wait", wait.page());
         assertThat(phone(server).answer(device, PIN, pending(server, device).requestId(), wait.code(), false)
