@@ -97,7 +97,9 @@ class BackChannelLogoutIT {
             assertThat(confirm.status()).as(confirm.page()).isEqualTo(200);
             Matcher form = CONFIRM_FORM.matcher(confirm.page());
             assertThat(form.find()).as(confirm.page()).isTrue();
-            CardBrowser.Outcome loggedOut = browser.postForm(form.group(1).replace("&amp;", "&"),
+            // The theme names the action by its path, as a browser resolves it against the page.
+            String action = URI.create(server.realmUrl()).resolve(form.group(1).replace("&amp;", "&")).toString();
+            CardBrowser.Outcome loggedOut = browser.postForm(action,
                     "session_code=" + URLEncoder.encode(form.group(2), StandardCharsets.UTF_8) + "&confirmLogout=1");
             assertThat(loggedOut.status()).as(loggedOut.page()).isLessThan(400);
 
