@@ -41,6 +41,8 @@ class EverydayCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = SandboxServer.ADMIN_PASSWORD;
     private static final String ID_NAT = "899700366240";
+    /** In the sandbox directory, and no other test relies on its devices. */
+    private static final String ALL_DEVICES_LOST = "899900000912";
     /** Well formed, not in the sandbox directory. */
     private static final String UNKNOWN = "899999999994";
 
@@ -81,6 +83,41 @@ class EverydayCommandsIT {
                 lost.deviceId());
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.stderr()).contains("already revoked");
+    }
+
+    @Test
+    void revokingWithoutADeviceRevokesEveryDeviceOfTheProfessional(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        String idNat = ALL_DEVICES_LOST;
+        SimulatedDevice first = EcpsFlow.enrolledDevice(server, idNat, devices);
+        SimulatedDevice second = EcpsFlow.enrolledDevice(server, idNat, devices);
+        CardBrowser browser = CardBrowser.withoutCard(server);
+        EcpsFlow.Wait wait = EcpsFlow.startLogin(browser, CardBrowser.Request.of(CLIENT, REDIRECT), idNat);
+        String requestId = EcpsFlow.pending(server, first).requestId();
+        List<String> activeBefore = active(JSON.readTree(AdminTool.run(server, PASSWORD, "device", "list",
+                "--idnat", idNat, "--json").stdout()));
+        assertThat(activeBefore).contains(first.deviceId(), second.deviceId());
+
+        Launcher.Result revoked = AdminTool.run(server, PASSWORD, "device", "revoke", "--idnat", idNat, "--json");
+
+        assertThat(revoked.exitCode()).as(revoked.stderr()).isZero();
+        JsonNode document = JSON.readTree(revoked.stdout());
+        assertThat(document.path("id_nat").asText()).isEqualTo(idNat);
+        List<String> ids = new ArrayList<>();
+        document.path("revoked").forEach(id -> ids.add(id.asText()));
+        assertThat(ids).as("every active device, ours and any other").containsExactlyInAnyOrderElementsOf(activeBefore);
+        for (SimulatedDevice device : List.of(first, second)) {
+            DeviceApiClient.Answer answer = EcpsFlow.phone(server).answer(device, PIN, requestId, wait.code(), true);
+            assertThat(answer.status()).as(device.deviceId()).isEqualTo(403);
+            assertThat(answer.error()).isEqualTo("device_revoked");
+        }
+        assertThat(EcpsFlow.state(server, wait, 0)).as("no revoked device let the login through").isEqualTo("pending");
+        Launcher.Result listed = AdminTool.run(server, PASSWORD, "device", "list", "--idnat", idNat, "--json");
+        assertThat(active(JSON.readTree(listed.stdout()))).isEmpty();
+
+        Launcher.Result again = AdminTool.run(server, PASSWORD, "device", "revoke", "--idnat", idNat);
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).contains(idNat + " has no active e-CPS device").contains("nothing was changed");
     }
 
     @Test
