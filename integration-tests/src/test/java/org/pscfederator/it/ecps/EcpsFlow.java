@@ -69,6 +69,20 @@ public final class EcpsFlow {
         return waitPage(identify(browser, request, idNat));
     }
 
+    /**
+     * An e-CPS login for {@code idNat} whose request lives {@code seconds} (the realm's pscEcpsRequestSeconds set for
+     * that request only, then put back): by a browser without a card, to the wait page.
+     */
+    public static Wait startLoginLasting(SandboxServer server, String idNat, int seconds) throws Exception {
+        Map<String, String> previous = realmAttributes(server, Map.of("pscEcpsRequestSeconds",
+                Integer.toString(seconds)));
+        try {
+            return startLogin(CardBrowser.withoutCard(server), CardBrowser.Request.of(CLIENT, REDIRECT), idNat);
+        } finally {
+            realmAttributes(server, previous);
+        }
+    }
+
     /** Submits the wait page, as its script does once the request is answered. */
     public static CardBrowser.Outcome check(CardBrowser browser, Wait wait) throws Exception {
         return browser.submit(wait.page(), "psc-ecps-check", "ecps_step=check");

@@ -1,10 +1,6 @@
 package org.pscfederator.it.ecps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pscfederator.it.ecps.EcpsFlow.CLIENT;
-import static org.pscfederator.it.ecps.EcpsFlow.REDIRECT;
-import static org.pscfederator.it.ecps.EcpsFlow.realmAttributes;
-import static org.pscfederator.it.ecps.EcpsFlow.startLogin;
 import static org.pscfederator.it.ecps.EcpsWaitsIT.awaitGauge;
 import static org.pscfederator.it.ecps.EcpsWaitsIT.gauge;
 
@@ -17,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +29,6 @@ import org.pscfederator.bench.BenchOptions;
 import org.pscfederator.bench.BenchResult;
 import org.pscfederator.bench.FlowResult;
 import org.pscfederator.bench.HeldWaits;
-import org.pscfederator.it.harness.CardBrowser;
 import org.pscfederator.it.harness.SandboxServer;
 
 /**
@@ -79,13 +73,7 @@ class EcpsNationalWaitsIT {
         SSLContext tls = SandboxServer.trusting(server.caBundle());
         // The longest request the realm allows: opening the waits and measuring take minutes, and the request's
         // expiry would answer every wait at once (that is EcpsWaitsIT's expiry test, not this one).
-        Map<String, String> previous = realmAttributes(server, Map.of("pscEcpsRequestSeconds", "600"));
-        EcpsFlow.Wait wait;
-        try {
-            wait = startLogin(CardBrowser.withoutCard(server), CardBrowser.Request.of(CLIENT, REDIRECT), NOBODY);
-        } finally {
-            realmAttributes(server, previous);
-        }
+        EcpsFlow.Wait wait = EcpsFlow.startLoginLasting(server, NOBODY, 600);
         URI waitUrl = URI.create(wait.waitUrl());
         int before = gauge(server);
         try (HeldWaits held = new HeldWaits(tls, waitUrl, 25)) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -68,13 +67,7 @@ class EcpsWaitsIT {
 
     @Test
     void anExpiryWakesAHeldWaitAndAnExpiredRequestAnswersAtOnce(SandboxServer server) throws Exception {
-        Map<String, String> previous = realmAttributes(server, Map.of("pscEcpsRequestSeconds", "10"));
-        Wait wait;
-        try {
-            wait = startLogin(CardBrowser.withoutCard(server), CardBrowser.Request.of(CLIENT, REDIRECT), NOBODY);
-        } finally {
-            realmAttributes(server, previous);
-        }
+        Wait wait = startLoginLasting(server, NOBODY, 10);
         long start = System.nanoTime();
         assertThat(state(server, wait, 25)).isEqualTo("expired");
         long heldMillis = (System.nanoTime() - start) / 1_000_000;
@@ -150,13 +143,7 @@ class EcpsWaitsIT {
         server.importSandboxDirectories();
         // The realm's longest request: on a slow machine opening and measuring can outlast the default 120 s, and an
         // expiry would answer every held wait at once.
-        Map<String, String> previous = realmAttributes(server, Map.of("pscEcpsRequestSeconds", "600"));
-        Wait wait;
-        try {
-            wait = startLogin(CardBrowser.withoutCard(server), CardBrowser.Request.of(CLIENT, REDIRECT), NOBODY);
-        } finally {
-            realmAttributes(server, previous);
-        }
+        Wait wait = startLoginLasting(server, NOBODY, 600);
         int before = settledGauge(server);
         try (HeldWaits waits = new HeldWaits(SandboxServer.trusting(server.caBundle()), URI.create(wait.waitUrl()),
                 25)) {
