@@ -103,8 +103,8 @@ final class Cluster implements AutoCloseable {
             front.writePem(frontPem);
             Path config = folder.resolve("haproxy.cfg");
             Files.writeString(config, new HaproxyConfig(options.sandbox().httpsPort(), serverPem, hints,
-                    data.caBundle(), frontPem, adminSocket(data), options.nodeMaxConnections, nodes,
-                    new WalletAuthorization(RealmAssembler.REALM_NAME)).text(),
+                    data.caBundle(), frontPem, adminSocket(data), options.nodeMaxConnections, options.maxEcpsWaits,
+                    nodes, new WalletAuthorization(RealmAssembler.REALM_NAME)).text(),
                     StandardCharsets.UTF_8);
             return config;
         } catch (IOException e) {

@@ -27,6 +27,7 @@ final class ClusterNodeCommand {
         args.add("--db-username=" + options.dbUsername);
         args.add("--db-pool-max-size=" + options.dbPoolMaxSize);
         args.add("--http-max-queued-requests=" + options.maxQueuedRequests);
+        args.add(KeycloakCommand.maxEcpsWaits(options.maxEcpsWaits));
         if (importRealm) {
             args.add("--import-realm");
         }

@@ -12,6 +12,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class ClusterOptions {
 
     static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/psc_cluster";
+    /** A connection each, on HAProxy and on the node: a bound that a single process's file descriptors take. */
+    static final int MOST_ECPS_WAITS = 20_000;
 
     static final String USAGE = """
             Usage: bin/psc-cluster [options]
@@ -35,11 +37,13 @@ public final class ClusterOptions {
               --max-queued-requests N    requests a node queues beyond its worker threads before it answers 503
                                          (default 100)
               --node-max-connections N   requests HAProxy sends one node at once; more wait in HAProxy's queue at
-                                         most 2 s, then get a 503 (default 100)
+                                         most 2 s, then get a 503 (default 100); the e-CPS waits are not counted
+              --max-ecps-waits N         e-CPS waits (wait pages, phones) each node holds at once, each through a
+                                         connection of its own; past it 503 (default %d, at most %d)
               --admin-password SECRET    password of the master realm's 'admin' on first start (default admin)
               --haproxy PATH             the HAProxy program (default haproxy on the PATH, or /usr/sbin/haproxy)
               -h, --help                 show this help
-            """.formatted(DEFAULT_DB_URL);
+            """.formatted(DEFAULT_DB_URL, KeycloakCommand.DEFAULT_ECPS_WAITS, MOST_ECPS_WAITS);
 
     @Mixin
     HelpOption help;
@@ -65,6 +69,8 @@ public final class ClusterOptions {
     int maxQueuedRequests = 100;
     @Option(names = "--node-max-connections")
     int nodeMaxConnections = 100;
+    @Option(names = "--max-ecps-waits")
+    int maxEcpsWaits = KeycloakCommand.DEFAULT_ECPS_WAITS;
     @Option(names = "--admin-password")
     String adminPassword = "admin";
     @Option(names = "--haproxy")
@@ -89,6 +95,9 @@ public final class ClusterOptions {
                         "--db-pool-max-size, --max-queued-requests and --node-max-connections must be positive");
             }
         }
+        if (maxEcpsWaits < 0 || maxEcpsWaits > MOST_ECPS_WAITS) {
+            throw new TypeConversionException("--max-ecps-waits must be between 0 and " + MOST_ECPS_WAITS);
+        }
         sandbox();
         return this;
     }
@@ -104,7 +113,7 @@ public final class ClusterOptions {
             SandboxOptions parsed = SandboxOptions.parse(args);
             return new SandboxOptions(parsed.dataDir(), parsed.host(), null, parsed.httpsPort(), parsed.managementPort(),
                     parsed.managementHost(), parsed.database(), parsed.dbUrl(), dbUsername, dbPassword,
-                    parsed.adminPassword(), parsed.maxEcpsWaits(), false, false);
+                    parsed.adminPassword(), maxEcpsWaits, false, false);
         } catch (SandboxException e) {
             throw new TypeConversionException(e.getMessage());
         }

@@ -35,7 +35,7 @@ final class KeycloakCommand {
         List<String> args = behindFront(data.keycloakHome(), pki, keycloakPort, frontTrustStore,
                 options.managementHost(), options.managementPort(), options.baseUrl(), options.authorizationEndpoint());
         args.add("--cache=local");
-        args.add("--spi-psc-ecps-waits--default--max-waits=" + options.maxEcpsWaits());
+        args.add(maxEcpsWaits(options.maxEcpsWaits()));
         // The sandbox's CRLs and directory are small: its health check may look often (production: every 30 s).
         args.add("--spi-psc-health--default--interval-seconds=" + HEALTH_INTERVAL_SECONDS);
         args.add("--db=" + options.database().keycloakName());
@@ -49,6 +49,11 @@ final class KeycloakCommand {
         }
         args.add("--import-realm");
         return args;
+    }
+
+    /** The e-CPS calls a node holds at once (the provider's own default is production's, docs/operations.md). */
+    static String maxEcpsWaits(int waits) {
+        return "--spi-psc-ecps-waits--default--max-waits=" + waits;
     }
 
     /**

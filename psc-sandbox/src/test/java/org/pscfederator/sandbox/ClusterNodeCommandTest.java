@@ -51,8 +51,27 @@ class ClusterNodeCommandTest {
                 .isInstanceOf(picocli.CommandLine.TypeConversionException.class).hasMessageContaining("failure detection listens 50000 above it");
     }
 
-    private static List<String> arguments(int index) {
-        ClusterOptions options = ToolRunner.populate(new ClusterOptions(), "--nodes", "2").checked();
+    @Test
+    void eachNodeHoldsTheEcpsWaitsItIsGiven() {
+        assertThat(arguments(1)).contains("--spi-psc-ecps-waits--default--max-waits=400");
+        assertThat(arguments(1, "--max-ecps-waits", "3000"))
+                .contains("--spi-psc-ecps-waits--default--max-waits=3000");
+    }
+
+    @Test
+    void ecpsWaitsOutOfBoundsAreAUsageError() {
+        for (String value : new String[] {"-1", "20001"}) {
+            ClusterOptions options = ToolRunner.populate(new ClusterOptions(), "--max-ecps-waits", value);
+            org.assertj.core.api.Assertions.assertThatThrownBy(options::checked)
+                    .isInstanceOf(picocli.CommandLine.TypeConversionException.class)
+                    .hasMessage("--max-ecps-waits must be between 0 and 20000");
+        }
+    }
+
+    private static List<String> arguments(int index, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--nodes", "2"));
+        args.addAll(List.of(more));
+        ClusterOptions options = ToolRunner.populate(new ClusterOptions(), args.toArray(String[]::new)).checked();
         ClusterNode node = new ClusterNode("node-" + (index + 1), folder.resolve("node"), 40001, 40002,
                 7800 + index, folder.resolve("node.log"));
         return ClusterNodeCommand.arguments(options, node, pki, index == 0);

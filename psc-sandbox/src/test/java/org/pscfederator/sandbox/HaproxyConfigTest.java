@@ -16,7 +16,7 @@ class HaproxyConfigTest {
             new ClusterNode("node-1", Path.of("/n1"), 40001, 40002, 7800, Path.of("/n1.log")),
             new ClusterNode("node-2", Path.of("/n2"), 40011, 40012, 7801, Path.of("/n2.log")));
     private static final String TEXT = new HaproxyConfig(8443, Path.of("/h/server.pem"), Path.of("/h/hints.pem"),
-            Path.of("/pki/ca-bundle.pem"), Path.of("/h/front.pem"), Path.of("/h/admin.sock"), 100, NODES,
+            Path.of("/pki/ca-bundle.pem"), Path.of("/h/front.pem"), Path.of("/h/admin.sock"), 100, 400, NODES,
             new WalletAuthorization("esante-wallet")).text();
 
     @Test
@@ -55,5 +55,24 @@ class HaproxyConfigTest {
     @Test
     void beyondANodesShareRequestsWaitTwoSecondsAtMost() {
         assertThat(TEXT).contains("maxconn 100", "timeout queue 2s");
+    }
+
+    @Test
+    void ecpsWaitsGoThroughABackendOfTheirOwnSizedByTheWaitsANodeHolds() {
+        assertThat(TEXT).contains("use_backend waits if { path_reg "
+                + "^/auth/realms/[^/]+/psc-ecps/(v1/device/pending|v1/browser/requests/[^/]+)$ }",
+                "default_backend nodes");
+        String waits = TEXT.substring(TEXT.indexOf("\nbackend waits"));
+        assertThat(waits).contains("maxconn 400",
+                "server node-1 127.0.0.1:40001 track nodes/node-1", "server node-2 127.0.0.1:40011 track nodes/node-2");
+        assertThat(waits).doesNotContain("maxconn 100");
+    }
+
+    @Test
+    void theBalancerTakesEveryNodesRequestsAndWaitsAtOnce() {
+        HaproxyConfig big = new HaproxyConfig(8443, Path.of("/s"), Path.of("/h"), Path.of("/t"), Path.of("/f"),
+                Path.of("/a"), 100, 3000, NODES, new WalletAuthorization("esante-wallet"));
+        assertThat(big.text()).contains("maxconn " + (2 * (100 + 3000) + 1000) + "\n");
+        assertThat(TEXT).contains("    maxconn 4000\n");
     }
 }

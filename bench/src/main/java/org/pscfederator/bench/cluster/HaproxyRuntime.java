@@ -20,6 +20,8 @@ import java.util.Map;
 public final class HaproxyRuntime {
 
     public static final String BACKEND = "nodes";
+    /** The backend of the e-CPS calls the nodes hold open, whose servers follow the state of {@link #BACKEND}'s. */
+    public static final String WAITS_BACKEND = "waits";
 
     private final Path socket;
 
@@ -33,23 +35,49 @@ public final class HaproxyRuntime {
 
     /** The nodes of the backend, in the config's order. */
     public List<Node> nodes() throws IOException {
+        List<Node> nodes = new ArrayList<>();
+        for (Map<String, String> row : servers(BACKEND)) {
+            nodes.add(new Node(row.get("svname"), row.get("status"), count(row.get("stot"))));
+        }
+        return nodes;
+    }
+
+    /** What a backend's server is doing now: the requests it serves and the ones waiting in HAProxy's queue for it. */
+    public record Load(String name, long current, long queued) {
+    }
+
+    /** The servers of {@code backend} now, in the config's order. */
+    public List<Load> load(String backend) throws IOException {
+        List<Load> load = new ArrayList<>();
+        for (Map<String, String> row : servers(backend)) {
+            load.add(new Load(row.get("svname"), count(row.get("scur")), count(row.get("qcur"))));
+        }
+        return load;
+    }
+
+    /** The rows of {@code show stat} (its CSV, named by its header) for the servers of {@code backend}. */
+    private List<Map<String, String>> servers(String backend) throws IOException {
         String[] lines = command("show stat").split("\n");
         if (lines.length == 0 || !lines[0].startsWith("# ")) {
             throw new IOException("HAProxy's answer to show stat is not its CSV: " + lines[0]);
         }
-        List<String> columns = List.of(lines[0].substring(2).split(","));
-        int proxy = columns.indexOf("pxname");
-        int server = columns.indexOf("svname");
-        int status = columns.indexOf("status");
-        int total = columns.indexOf("stot");
-        List<Node> nodes = new ArrayList<>();
+        String[] columns = lines[0].substring(2).split(",");
+        List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             String[] fields = lines[i].split(",", -1);
-            if (fields.length > total && fields[proxy].equals(BACKEND) && !fields[server].equals("BACKEND")) {
-                nodes.add(new Node(fields[server], fields[status], Long.parseLong(fields[total])));
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int column = 0; column < Math.min(columns.length, fields.length); column++) {
+                row.put(columns[column], fields[column]);
+            }
+            if (backend.equals(row.get("pxname")) && !"BACKEND".equals(row.get("svname"))) {
+                rows.add(row);
             }
         }
-        return nodes;
+        return rows;
+    }
+
+    private static long count(String field) {
+        return field == null || field.isEmpty() ? 0 : Long.parseLong(field);
     }
 
     /** Requests sent to each node so far, by name. */

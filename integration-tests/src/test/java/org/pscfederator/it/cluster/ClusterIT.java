@@ -6,6 +6,7 @@ import static org.pscfederator.it.ecps.EcpsFlow.PIN;
 import static org.pscfederator.it.ecps.EcpsFlow.REDIRECT;
 import static org.pscfederator.it.ecps.EcpsFlow.SECRET;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.pscfederator.bench.HeldWaits;
+import org.pscfederator.bench.cluster.HaproxyRuntime;
 import org.pscfederator.ecps.simulator.DeviceApiClient;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
 import org.pscfederator.it.ecps.EcpsFlow;
@@ -30,6 +33,7 @@ import org.pscfederator.it.harness.CardBrowser;
 import org.pscfederator.it.harness.ClusterExtension;
 import org.pscfederator.it.harness.ClusterServer;
 import org.pscfederator.it.harness.RelyingServiceChecks;
+import org.pscfederator.it.harness.SandboxServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -256,6 +260,64 @@ class ClusterIT {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.error()).isEqualTo("too_many_activation_requests_identifier");
+    }
+
+    /**
+     * The cluster's nodes take {@value ClusterExtension#NODE_MAX_CONNECTIONS} ordinary requests each at once; three
+     * times as many wait pages are held, through HAProxy's backend for the calls a node holds, with none queued or
+     * refused, and discovery and a card login still answer at once. Counted among ordinary requests, the waits would
+     * fill both nodes' shares, and every request behind them would queue 2 s, then get a 503.
+     */
+    @Test
+    @Order(9)
+    void ecpsWaitsBeyondANodesShareOfRequestsAreHeldAndLeaveTheOtherRequestsRoom(ClusterServer cluster)
+            throws Exception {
+        int held = 3 * ClusterExtension.NODE_MAX_CONNECTIONS;
+        EcpsFlow.Wait wait = EcpsFlow.startLogin(CardBrowser.withoutCard(cluster),
+                CardBrowser.Request.of(CLIENT, REDIRECT), "899700000977");
+        try (HeldWaits waits = new HeldWaits(SandboxServer.trusting(cluster.caBundle()), URI.create(wait.waitUrl()),
+                25)) {
+            waits.open(held);
+            List<HaproxyRuntime.Load> load = awaitHeld(cluster, held);
+            System.out.printf("cluster: %d e-CPS waits held through HAProxy: %s%n", held, load);
+            assertThat(load).allSatisfy(node -> {
+                assertThat(node.current()).as("waits held by " + node.name())
+                        .isGreaterThan(ClusterExtension.NODE_MAX_CONNECTIONS);
+                assertThat(node.queued()).as("waits queued for " + node.name()).isZero();
+            });
+
+            long[] discovery = new long[20];
+            for (int i = 0; i < discovery.length; i++) {
+                long start = System.nanoTime();
+                assertThat(cluster.get(cluster.realmUrl() + "/.well-known/openid-configuration", null).statusCode())
+                        .isEqualTo(200);
+                discovery[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
+            long card = System.nanoTime();
+            CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+            CardBrowser.Outcome outcome = CardBrowser.withCard(cluster, card(cluster, "899700366240")).loginWithCard(request);
+            long cardMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - card);
+            java.util.Arrays.sort(discovery);
+            System.out.printf("cluster: with %d waits held, discovery p50 %d ms, max %d ms; a card login %d ms%n",
+                    held, discovery[9], discovery[19], cardMillis);
+            assertThat(outcome.redirected()).as(outcome.page()).isTrue();
+            assertThat(discovery[18]).as("discovery's p95 in ms").isLessThan(1000);
+            assertThat(waits.refusedBusy()).as("waits answered 503").isZero();
+            assertThat(waits.open()).isEqualTo(held);
+        }
+    }
+
+    /** Waits up to 60 s for HAProxy to be holding {@code held} calls in all towards the nodes' held-call backend. */
+    private static List<HaproxyRuntime.Load> awaitHeld(ClusterServer cluster, int held) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<HaproxyRuntime.Load> load = cluster.balancer().load(HaproxyRuntime.WAITS_BACKEND);
+        while (load.stream().mapToLong(HaproxyRuntime.Load::current).sum() != held && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            load = cluster.balancer().load(HaproxyRuntime.WAITS_BACKEND);
+        }
+        assertThat(load.stream().mapToLong(HaproxyRuntime.Load::current).sum()).as("waits held: %s", load)
+                .isEqualTo(held);
+        return load;
     }
 
     /**

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public class ClusterExtension implements ParameterResolver, ExecutionCondition {
 
     public static final int NODES = 2;
+    /** Ordinary requests HAProxy sends a node at once: few, so that a test can hold more e-CPS waits than that. */
+    public static final int NODE_MAX_CONNECTIONS = 20;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -56,7 +58,8 @@ public class ClusterExtension implements ParameterResolver, ExecutionCondition {
         try {
             TestDatabase database = TestDatabase.create("psc_cluster_it");
             try {
-                return new Shared(ClusterServer.start("cluster", NODES, database.jdbcUrl(), database.user()),
+                return new Shared(ClusterServer.start("cluster", NODES, database.jdbcUrl(), database.user(),
+                        "--node-max-connections", Integer.toString(NODE_MAX_CONNECTIONS)),
                         database);
             } catch (RuntimeException e) {
                 database.close();

@@ -46,8 +46,11 @@ public final class ClusterServer implements PscEndpoint, AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code nodes} nodes on the database {@code jdbcUrl}, with a fresh data folder, and waits for them. */
-    public static ClusterServer start(String name, int nodes, String jdbcUrl, String dbUser) {
+    /**
+     * Starts {@code nodes} nodes on the database {@code jdbcUrl}, with a fresh data folder and more launcher
+     * {@code options}, and waits for them.
+     */
+    public static ClusterServer start(String name, int nodes, String jdbcUrl, String dbUser, String... options) {
         Path dataDir = Launcher.workDir().resolve(name);
         Path log = Launcher.workDir().resolve(name + ".log");
         int httpsPort = FreePort.find();
@@ -56,6 +59,7 @@ public final class ClusterServer implements PscEndpoint, AutoCloseable {
                 "--nodes", Integer.toString(nodes), "--data-dir", dataDir.toString(),
                 "--https-port", Integer.toString(httpsPort), "--jgroups-port", Integer.toString(jgroupsBase(nodes)),
                 "--db-url", jdbcUrl, "--db-username", dbUser, "--admin-password", SandboxServer.ADMIN_PASSWORD));
+        command.addAll(List.of(options));
         try {
             SandboxServer.deleteTree(dataDir);
             Files.writeString(log, "=== it harness: " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);

@@ -38,6 +38,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.util.JsonSerialization;
+import org.pscfederator.core.ecps.HeldCalls;
 import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.directory.NationalColumn;
@@ -224,7 +225,7 @@ public class DeviceApi implements RealmResourceProvider {
      * is held without a thread and answered as soon as a request for this professional opens, on any node.
      */
     @GET
-    @Path("v1/device/pending")
+    @Path(HeldCalls.DEVICE_PENDING)
     @Produces(MediaType.APPLICATION_JSON)
     public void pending(@HeaderParam("Authorization") String authorization, @QueryParam("wait") Integer wait,
             @Context HttpServerRequest connection, @Suspended AsyncResponse call) {
@@ -347,7 +348,7 @@ public class DeviceApi implements RealmResourceProvider {
      * request is decided (on any node), expires, or the wait's bound passes (pending: the page asks again).
      */
     @GET
-    @Path("v1/browser/requests/{requestId}")
+    @Path(HeldCalls.BROWSER_WAIT + "{requestId}")
     @Produces(MediaType.APPLICATION_JSON)
     public void browserWait(@PathParam("requestId") String requestId, @QueryParam("wait") Integer wait,
             @Context HttpServerRequest connection, @Suspended AsyncResponse call) {

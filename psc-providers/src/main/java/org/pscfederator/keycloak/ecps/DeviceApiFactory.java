@@ -5,12 +5,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.pscfederator.core.ecps.HeldCalls;
 import org.pscfederator.keycloak.realm.OwnSpi;
 
 /** {@code /auth/realms/{realm}/psc-ecps}: the e-CPS device API. */
 public class DeviceApiFactory implements RealmResourceProviderFactory {
 
-    public static final String PROVIDER_ID = "psc-ecps";
+    public static final String PROVIDER_ID = HeldCalls.RESOURCE;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {

@@ -15,6 +15,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.pscfederator.core.ecps.HeldCalls;
 import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.EventFields;
@@ -140,7 +141,7 @@ public final class EcpsLogin {
 
     private static void waitPage(AuthenticationFlowContext context, String requestId, String code, int seconds) {
         String waitUrl = context.getUriInfo().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
-                + context.getRealm().getName() + "/" + DeviceApiFactory.PROVIDER_ID + "/v1/browser/requests/"
+                + context.getRealm().getName() + "/" + DeviceApiFactory.PROVIDER_ID + "/" + HeldCalls.BROWSER_WAIT
                 + requestId;
         context.challenge(context.form().setAttribute("pscEcpsCode", code)
                 .setAttribute("pscEcpsWaitUrl", waitUrl)
