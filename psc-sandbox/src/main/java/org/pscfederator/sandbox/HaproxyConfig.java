@@ -12,7 +12,8 @@ import org.pscfederator.core.ecps.HeldCalls;
  * as X-Forwarded-*, is dropped first), and mutual TLS towards every node with the front's key. Round robin, no
  * stickiness; nodes are checked on their management port's readiness; the response names the node that served it.
  * The e-CPS calls a node holds open ({@link HeldCalls}) go through a backend of their own, sized by the waits a node
- * holds: counted among ordinary requests they would fill a node's share and queue the logins behind them.
+ * holds and a little more: counted among ordinary requests they would fill a node's share and queue the logins behind
+ * them.
  */
 record HaproxyConfig(int publicPort, Path serverPem, Path caHints, Path nodeTrust, Path frontPem, Path adminSocket,
         int nodeMaxConnections, int maxEcpsWaits, List<ClusterNode> nodes, WalletAuthorization wallet) {
@@ -26,6 +27,12 @@ record HaproxyConfig(int publicPort, Path serverPem, Path caHints, Path nodeTrus
     static final String QUEUE_TIMEOUT = "2s";
     /** Client connections beyond what the nodes take at once: room for the queue and its refusals. */
     static final int SPARE_CONNECTIONS = 1000;
+    /**
+     * Connections beyond a node's e-CPS limit that HAProxy still sends it, so that the node itself refuses the call at
+     * once, with the {@code too_many_waits} and {@code Retry-After} that the wait page and the phone understand,
+     * instead of HAProxy queueing it 2 s and answering a bare 503.
+     */
+    static final int WAITS_REFUSAL_ROOM = 50;
     /** Past its global maxconn HAProxy stops accepting connections, which then hang: never fewer than this. */
     static final int LEAST_GLOBAL_CONNECTIONS = 4000;
 
@@ -98,7 +105,7 @@ record HaproxyConfig(int publicPort, Path serverPem, Path caHints, Path nodeTrus
                 backend %s
                     balance roundrobin
                     default-server %s maxconn %d
-                """.formatted(WAITS_BACKEND, towardsNodes(), Math.max(1, maxEcpsWaits)));
+                """.formatted(WAITS_BACKEND, towardsNodes(), maxEcpsWaits + WAITS_REFUSAL_ROOM));
         for (ClusterNode node : nodes) {
             config.append("    server ").append(node.name()).append(" 127.0.0.1:").append(node.httpsPort())
                     .append(" track ").append(NODES_BACKEND).append('/').append(node.name()).append('\n');
@@ -108,7 +115,8 @@ record HaproxyConfig(int publicPort, Path serverPem, Path caHints, Path nodeTrus
 
     /** Every node's ordinary requests and held calls at once, and room for the queue and its refusals. */
     int globalMaxConnections() {
-        return Math.max(LEAST_GLOBAL_CONNECTIONS, nodes.size() * (nodeMaxConnections + maxEcpsWaits) + SPARE_CONNECTIONS);
+        return Math.max(LEAST_GLOBAL_CONNECTIONS, nodes.size() * (nodeMaxConnections + maxEcpsWaits + WAITS_REFUSAL_ROOM)
+                + SPARE_CONNECTIONS);
     }
 
     private String towardsNodes() {

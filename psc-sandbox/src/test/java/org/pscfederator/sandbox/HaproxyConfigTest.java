@@ -58,12 +58,12 @@ class HaproxyConfigTest {
     }
 
     @Test
-    void ecpsWaitsGoThroughABackendOfTheirOwnSizedByTheWaitsANodeHolds() {
+    void ecpsWaitsGoThroughABackendOfTheirOwnSizedSoThatTheNodeItselfRefusesPastItsLimit() {
         assertThat(TEXT).contains("use_backend waits if { path_reg "
                 + "^/auth/realms/[^/]+/psc-ecps/(v1/device/pending|v1/browser/requests/[^/]+)$ }",
                 "default_backend nodes");
         String waits = TEXT.substring(TEXT.indexOf("\nbackend waits"));
-        assertThat(waits).contains("maxconn 400",
+        assertThat(waits).contains("maxconn 450",
                 "server node-1 127.0.0.1:40001 track nodes/node-1", "server node-2 127.0.0.1:40011 track nodes/node-2");
         assertThat(waits).doesNotContain("maxconn 100");
     }
@@ -72,7 +72,7 @@ class HaproxyConfigTest {
     void theBalancerTakesEveryNodesRequestsAndWaitsAtOnce() {
         HaproxyConfig big = new HaproxyConfig(8443, Path.of("/s"), Path.of("/h"), Path.of("/t"), Path.of("/f"),
                 Path.of("/a"), 100, 3000, NODES, new WalletAuthorization("esante-wallet"));
-        assertThat(big.text()).contains("maxconn " + (2 * (100 + 3000) + 1000) + "\n");
+        assertThat(big.text()).contains("maxconn " + (2 * (100 + 3000 + 50) + 1000) + "\n");
         assertThat(TEXT).contains("    maxconn 4000\n");
     }
 }

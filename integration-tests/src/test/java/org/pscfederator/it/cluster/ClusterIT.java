@@ -307,6 +307,43 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Past the waits the nodes hold, the next is refused at once by a node, with the error and the delay the wait page
+     * understands, not queued by HAProxy; discovery still answers. The waits are opened together, so that none of
+     * them asks again (25 s) before the refusal is checked.
+     */
+    @Test
+    @Order(10)
+    void pastTheWaitsTheNodesHoldTheNextIsRefusedAtOnceWithItsRetryDelay(ClusterServer cluster) throws Exception {
+        int capacity = ClusterExtension.NODES * ClusterExtension.NODE_MAX_ECPS_WAITS;
+        awaitHeld(cluster, 0);
+        EcpsFlow.Wait wait = EcpsFlow.startLogin(CardBrowser.withoutCard(cluster),
+                CardBrowser.Request.of(CLIENT, REDIRECT), "899700000977");
+        try (HeldWaits waits = new HeldWaits(SandboxServer.trusting(cluster.caBundle()), URI.create(wait.waitUrl()),
+                25)) {
+            waits.open(capacity + 10);
+            List<HaproxyRuntime.Load> load = awaitHeld(cluster, capacity);
+            assertThat(waits.refusedBusy()).as("waits refused past the nodes' limit").isEqualTo(10);
+
+            HttpResponse<String> over;
+            long refused;
+            try (var pinned = cluster.only(NODE_A)) {
+                refused = System.nanoTime();
+                over = cluster.get(wait.waitUrl() + "?wait=20", null);
+            }
+            long refusedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - refused);
+            System.out.printf("cluster: %s held; the next wait refused in %d ms%n", load, refusedMillis);
+            assertThat(over.statusCode()).isEqualTo(503);
+            assertThat(over.body()).contains("too_many_waits");
+            assertThat(over.headers().firstValue("Retry-After")).isPresent();
+            assertThat(over.headers().firstValue("X-Psc-Node")).as("answered by a node, not by HAProxy's queue")
+                    .contains(NODE_A);
+            assertThat(refusedMillis).isLessThan(1000);
+            assertThat(cluster.get(cluster.realmUrl() + "/.well-known/openid-configuration", null).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
     /** Waits up to 60 s for HAProxy to be holding {@code held} calls in all towards the nodes' held-call backend. */
     private static List<HaproxyRuntime.Load> awaitHeld(ClusterServer cluster, int held) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -20,6 +20,8 @@ public class ClusterExtension implements ParameterResolver, ExecutionCondition {
     public static final int NODES = 2;
     /** Ordinary requests HAProxy sends a node at once: few, so that a test can hold more e-CPS waits than that. */
     public static final int NODE_MAX_CONNECTIONS = 20;
+    /** e-CPS waits each node holds: few, so that a test can reach the limit. */
+    public static final int NODE_MAX_ECPS_WAITS = 40;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -59,7 +61,8 @@ public class ClusterExtension implements ParameterResolver, ExecutionCondition {
             TestDatabase database = TestDatabase.create("psc_cluster_it");
             try {
                 return new Shared(ClusterServer.start("cluster", NODES, database.jdbcUrl(), database.user(),
-                        "--node-max-connections", Integer.toString(NODE_MAX_CONNECTIONS)),
+                        "--node-max-connections", Integer.toString(NODE_MAX_CONNECTIONS),
+                        "--max-ecps-waits", Integer.toString(NODE_MAX_ECPS_WAITS)),
                         database);
             } catch (RuntimeException e) {
                 database.close();
