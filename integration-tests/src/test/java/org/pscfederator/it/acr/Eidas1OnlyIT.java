@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,12 +21,15 @@ import org.pscfederator.it.harness.SignedJwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The sandbox realm grants {@code eidas1} and nothing else, as production does: a request naming another level in
  * {@code acr_values} or in the claims parameter (OpenID Connect Core §5.5.1.1) is refused with invalid_request at
  * the authorization, PAR (RFC 9126 §2.3) and CIBA (CIBA §7.1, §13) endpoints; a request without acr_values and a
- * second login in the same browser get eidas1 in their tokens.
+ * second login in the same browser get eidas1 in their tokens. With production's setting of the policy, a request
+ * without acr_values is refused at the three endpoints (the production realm's own authorization and PAR requests:
+ * ProductionClientPoliciesIT).
  */
 @ExtendWith(SandboxServerExtension.class)
 class Eidas1OnlyIT {
@@ -76,9 +81,56 @@ class Eidas1OnlyIT {
         String form = "client_id=" + CLIENT + "&client_secret=" + SECRET + "&login_hint=" + ID_NAT
                 + "&binding_message=42&scope=" + encode("openid scope_all");
 
+        long before = System.currentTimeMillis() - 1_000;
+
         assertRefusedNamingAcr(post(server, "ext/ciba/auth", form + "&acr_values=0"));
         assertRefusedNamingAcr(post(server, "ext/ciba/auth", form + "&acr_values=eidas1&claims="
                 + encode(CLAIMS_ID_TOKEN_ACR_0)));
+        assertThat(loginErrorsSince(server, before)).as("the refused requests' events, naming the level")
+                .filteredOn(event -> event.path("details").toString().contains("acr")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * Production's setting of the same policy ({@code acr-values-required} on), in the PSC realm where CIBA runs: a
+     * request without acr_values is refused at the authorization, PAR and CIBA endpoints instead of being served.
+     */
+    @Test
+    void withProductionsSettingARequestWithoutAcrValuesIsRefusedEverywhere(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        CardBrowser.Request request = CardBrowser.Request.of(CLIENT, REDIRECT);
+        String par = "client_id=" + CLIENT + "&client_secret=" + SECRET + "&response_type=code"
+                + "&redirect_uri=" + encode(REDIRECT) + "&scope=" + encode(request.scope())
+                + "&state=" + request.state() + "&nonce=" + request.nonce()
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+        String ciba = "client_id=" + CLIENT + "&client_secret=" + SECRET + "&login_hint=" + ID_NAT
+                + "&binding_message=42&scope=" + encode("openid scope_all");
+        String profiles = server.get(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM
+                + "/client-policies/profiles", server.adminToken()).body();
+        JsonNode relaxed = JSON.readTree(profiles);
+        List<ObjectNode> settings = new ArrayList<>();
+        relaxed.path("profiles").forEach(profile -> profile.path("executors").forEach(executor -> {
+            if ("psc-acr-eidas1".equals(executor.path("executor").asText())) {
+                settings.add((ObjectNode) executor.path("configuration"));
+            }
+        }));
+        assertThat(settings).as("the sandbox's psc-acr-eidas1 executor, " + profiles).hasSize(1);
+        assertThat(settings.get(0).path("acr-values-required").asText()).isEqualTo("false");
+        settings.get(0).put("acr-values-required", "true");
+        String production = JSON.writeValueAsString(relaxed);
+        HttpResponse<String> pushed;
+        HttpResponse<String> backchannel;
+        putProfiles(server, production);
+        try {
+            assertAuthorizationRefused(server, "");
+            pushed = post(server, "ext/par/request", par);
+            backchannel = post(server, "ext/ciba/auth", ciba);
+        } finally {
+            putProfiles(server, profiles);
+        }
+
+        assertRefusedNamingAcr(pushed);
+        assertRefusedNamingAcr(backchannel);
+        assertThat(post(server, "ext/par/request", par).statusCode()).as("the sandbox's setting is back").isEqualTo(201);
     }
 
     @Test
@@ -164,6 +216,26 @@ class Eidas1OnlyIT {
         assertThat(answer).as(levelParameters).containsEntry("error", "invalid_request")
                 .containsEntry("state", request.state()).doesNotContainKey("code");
         assertThat(answer.get("error_description")).as(levelParameters).contains("acr");
+    }
+
+    private static void putProfiles(SandboxServer server, String profiles) throws Exception {
+        HttpResponse<String> put = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/"
+                        + SandboxServer.REALM + "/client-policies/profiles"))
+                .header("Authorization", "Bearer " + server.adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(profiles)).build());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+    }
+
+    private static List<JsonNode> loginErrorsSince(SandboxServer server, long time) throws Exception {
+        List<JsonNode> recent = new ArrayList<>();
+        server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM
+                + "/events?type=LOGIN_ERROR&client=" + CLIENT + "&max=100", server.adminToken()).forEach(event -> {
+                    if (event.path("time").asLong() >= time) {
+                        recent.add(event);
+                    }
+                });
+        return recent;
     }
 
     private static void assertRefusedNamingAcr(HttpResponse<String> response) throws Exception {

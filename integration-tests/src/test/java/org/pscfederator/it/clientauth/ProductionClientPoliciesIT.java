@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +25,17 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -32,7 +44,8 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 
 /**
  * PSC's trusted space, production realm: its client policies make ORG mutual TLS ({@code psc-org-mtls}) mandatory for
- * confidential relying services, PKCE S256 and {@code acr_values=eidas1} required, the implicit flow and the password
+ * confidential relying services, PKCE S256 and {@code acr_values=eidas1} required (at the authorization and PAR
+ * endpoints), the implicit flow and the password
  * grant refused, and a client secret refused. Tested on the production-like realm as {@code realm-config} assembles
  * it, imported into the running sandbox server under another name with the sandbox PKI as its trust.
  */
@@ -175,6 +188,54 @@ class ProductionClientPoliciesIT {
                 + "&response_type=code&acr_values=eidas1" + pkce));
         assertThat(accepted.status()).as(accepted.page()).isEqualTo(200);
         assertThat(accepted.page()).contains("id=\"psc-login-form\"");
+    }
+
+    /**
+     * RFC 9126: a pushed authorization request meets the same level check as the authorization request, with the
+     * production setting (acr_values=eidas1 required): a missing acr_values, another level, or acr "0" in the claims
+     * parameter is refused with invalid_request naming acr, and no request_uri is issued; eidas1 alone is accepted.
+     */
+    @Test
+    void pushedAuthorizationRequestNeedsEidas1(SandboxServer server) throws Exception {
+        String clientId = unique("prod-par");
+        IssuedCertificate certificate = pki.issueClient(ClientRequest.of(clientId));
+        onboarding.registerOrFail(Onboarding.orgClient(clientId, REDIRECT,
+                Onboarding.thumbprintBindings(certificate.certificate())));
+        RelyingService rp = RelyingService.withCertificate(server, provider, clientId, certificate.keystore());
+
+        Map<String, AuthenticationRequest> refused = Map.of(
+                "no acr_values", pushed(clientId, List.of(), null),
+                "acr_values=0", pushed(clientId, List.of(new ACR("0")), null),
+                "acr 0 in the claims parameter", pushed(clientId, List.of(new ACR("eidas1")),
+                        "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"0\"]}}}"));
+        for (Map.Entry<String, AuthenticationRequest> request : refused.entrySet()) {
+            HTTPResponse response = rp.push(request.getValue());
+
+            assertThat(response.getStatusCode()).as(request.getKey() + ": " + response.getBody()).isEqualTo(400);
+            ErrorObject error = ErrorObject.parse(response);
+            assertThat(error.getCode()).as(request.getKey()).isEqualTo("invalid_request");
+            assertThat(error.getDescription()).as(request.getKey()).contains("acr");
+            assertThat(response.getBody()).as(request.getKey()).doesNotContain("request_uri");
+        }
+        HTTPResponse accepted = rp.push(pushed(clientId, List.of(new ACR("eidas1")), null));
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(201);
+        assertThat(PushedAuthorizationResponse.parse(accepted).toSuccessResponse().getRequestURI().toString())
+                .startsWith("urn:ietf:params:oauth:request_uri:");
+    }
+
+    private static AuthenticationRequest pushed(String clientId, List<ACR> levels, String claims) throws Exception {
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(new ResponseType("code"),
+                new Scope("openid", "scope_all"), new ClientID(clientId), URI.create(REDIRECT))
+                .endpointURI(provider.getAuthorizationEndpointURI())
+                .state(new State()).nonce(new Nonce())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256);
+        if (!levels.isEmpty()) {
+            request.acrValues(levels);
+        }
+        if (claims != null) {
+            request.claims(OIDCClaimsRequest.parse(claims));
+        }
+        return request.build();
     }
 
     /**

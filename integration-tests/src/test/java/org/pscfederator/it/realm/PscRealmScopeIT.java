@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pscfederator.ecps.simulator.DeviceApiClient;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
+import org.pscfederator.it.ecps.EcpsFlow;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
@@ -118,6 +119,41 @@ class PscRealmScopeIT {
 
         assertThat(listed.statusCode()).isEqualTo(403);
         assertThat(status.statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Another realm's administrator enables CIBA for a client of theirs and names a PSC professional: the e-CPS
+     * resolver refuses outside PSC's realm, so no request is opened and nothing reaches the professional's phone.
+     */
+    @Test
+    void cibaInAnotherRealmPushesNothingToAPscProfessional(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        String clientId = "other-ciba-" + System.nanoTime();
+        Map<String, Object> client = Map.of("clientId", clientId, "enabled", true, "publicClient", false,
+                "secret", "Other-Ciba-Secret-1234", "standardFlowEnabled", false,
+                "attributes", Map.of("oidc.ciba.grant.enabled", "true"));
+        HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                        + "/admin/realms/" + OTHER + "/clients"))
+                .header("Authorization", "Bearer " + otherAdminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> ciba = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/"
+                        + OTHER + "/protocol/openid-connect/ext/ciba/auth"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=" + clientId
+                        + "&client_secret=Other-Ciba-Secret-1234&login_hint=" + TARGET
+                        + "&binding_message=otherrealm&scope=openid")).build());
+
+        assertThat(ciba.statusCode()).as(ciba.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(ciba.body());
+        assertThat(error.path("error").asText()).isEqualTo("invalid_request");
+        assertThat(error.path("error_description").asText()).contains(SandboxServer.REALM);
+        assertThat(ciba.body()).doesNotContain("auth_req_id");
+        SimulatedDevice phone = EcpsFlow.sandboxDevice(server, TARGET);
+        assertThat(EcpsFlow.phone(server).outstanding(phone, 1)).as("nothing reached the professional's phone")
+                .noneSatisfy(pending -> assertThat(pending.bindingMessage()).isEqualTo("otherrealm"));
     }
 
     @Test

@@ -20,7 +20,9 @@ import org.pscfederator.keycloak.logging.LoggedText;
  * <li>with {@code proxy-trusted-addresses}, Keycloak is behind a reverse proxy: the TLS peer is the proxy (whose own
  * certificate, with mutual TLS towards Keycloak, is not the user's), so the certificate is the one the proxy put in
  * its header (URL-encoded PEM, nginx's {@code $ssl_client_escaped_cert}), and only when Keycloak found the sender
- * among the trusted addresses; anybody else's header is ignored, and logged;</li>
+ * among the trusted addresses <em>and</em> the sender proved itself in the TLS handshake with a certificate of
+ * Keycloak's trust store ({@code --https-client-auth=required}, the proxy's certificate alone): an address is not
+ * proof, any process on the proxy's machine has it. Any other header is ignored, and logged;</li>
  * <li>without trusted proxies, the one presented to Keycloak's own TLS listener; the header is never read.</li>
  * </ul>
  */
@@ -58,6 +60,13 @@ public final class ProxyCertificateLookup implements X509ClientCertificateLookup
                     LoggedText.of(sender.get()));
             return null;
         }
+        if (!overMutualTls(request.getClientCertificateChain())) {
+            // Plain HTTP, or TLS without the proxy's certificate: whoever sent it, the header proves nothing.
+            LOG.warnf("ignored a %s header from %s over a connection where the proxy presented no certificate:"
+                    + " Keycloak must require the proxy's certificate (https-client-auth=required, HTTP off)", header,
+                    LoggedText.of(sender.get()));
+            return null;
+        }
         if (value.length() > MAX_HEADER_LENGTH) {
             throw new CertificateException("the " + header + " header is too long");
         }
@@ -76,6 +85,14 @@ public final class ProxyCertificateLookup implements X509ClientCertificateLookup
      */
     static boolean fromTrustedProxy(boolean proxiesConfigured, boolean proxyTrusted, String trustedProxyHeader) {
         return proxiesConfigured && proxyTrusted && "true".equalsIgnoreCase(trustedProxyHeader);
+    }
+
+    /**
+     * Whether the sender presented a certificate in the TLS handshake; Keycloak's TLS layer has checked it against its
+     * trust store, which holds the proxy's certificate alone.
+     */
+    static boolean overMutualTls(X509Certificate[] peer) {
+        return peer != null && peer.length > 0 && peer[0] != null;
     }
 
     @Override

@@ -62,6 +62,15 @@ class ProxyCertificateLookupTest {
                 ProxyCertificateLookup.TRUSTED_PROXY_HEADER, "false")))).isNull();
     }
 
+    /** A trusted address is not proof: over plain HTTP, or TLS without the proxy's certificate, the header is ignored. */
+    @Test
+    void behindTrustedProxiesAHeaderOverAConnectionWithoutTheProxysCertificateIsIgnored() throws Exception {
+        assertThat(lookup(true).getCertificateChain(request(null, true, Map.of(HEADER, escapedPem(card),
+                ProxyCertificateLookup.TRUSTED_PROXY_HEADER, "true")))).isNull();
+        assertThat(lookup(true).getCertificateChain(request(new X509Certificate[0], true, Map.of(HEADER,
+                escapedPem(card), ProxyCertificateLookup.TRUSTED_PROXY_HEADER, "true")))).isNull();
+    }
+
     @Test
     void withoutTrustedProxiesTheCertificateIsKeycloaksOwnTlsPeer() throws Exception {
         X509Certificate[] chain = lookup(false).getCertificateChain(request(new X509Certificate[] {card}, true,
