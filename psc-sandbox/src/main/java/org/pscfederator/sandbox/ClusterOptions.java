@@ -104,7 +104,7 @@ public final class ClusterOptions {
             SandboxOptions parsed = SandboxOptions.parse(args);
             return new SandboxOptions(parsed.dataDir(), parsed.host(), null, parsed.httpsPort(), parsed.managementPort(),
                     parsed.managementHost(), parsed.database(), parsed.dbUrl(), dbUsername, dbPassword,
-                    parsed.adminPassword(), parsed.maxEcpsWaits(), false, false);
+                    parsed.adminPassword(), parsed.maxEcpsWaits(), false, null, false, false);
         } catch (SandboxException e) {
             throw new TypeConversionException(e.getMessage());
         }
