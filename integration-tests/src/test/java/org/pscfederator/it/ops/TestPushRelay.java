@@ -59,6 +59,7 @@ final class TestPushRelay implements AutoCloseable {
     private final SSLContext tls;
     private final List<Push> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(202);
+    private final AtomicInteger delayMillis = new AtomicInteger();
     private HttpsServer server;
     private int port;
 
@@ -114,6 +115,11 @@ final class TestPushRelay implements AutoCloseable {
                 }
                 try (InputStream body = exchange.getRequestBody()) {
                     received.add(new Push(new String(body.readAllBytes(), StandardCharsets.UTF_8), client));
+                }
+                try {
+                    Thread.sleep(delayMillis.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 int answer = status.get();
                 byte[] text = (answer / 100 == 2 ? "" : "relay trouble").getBytes(StandardCharsets.UTF_8);
@@ -178,6 +184,21 @@ final class TestPushRelay implements AutoCloseable {
 
     void answer(int httpStatus) {
         status.set(httpStatus);
+        delayMillis.set(0);
+    }
+
+    /** Answers {@code httpStatus}, but only after {@code millis}: a slow relay. */
+    void answerAfter(int httpStatus, int millis) {
+        status.set(httpStatus);
+        delayMillis.set(millis);
+    }
+
+    /** The pushes received, once there are {@code count} (waiting up to 10 s for them). */
+    List<Push> awaitPushes(int count) throws InterruptedException {
+        for (int attempt = 0; attempt < 100 && received.size() < count; attempt++) {
+            Thread.sleep(100);
+        }
+        return received();
     }
 
     List<Push> received() {
