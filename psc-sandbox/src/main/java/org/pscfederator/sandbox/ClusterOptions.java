@@ -113,7 +113,7 @@ public final class ClusterOptions {
             SandboxOptions parsed = SandboxOptions.parse(args);
             return new SandboxOptions(parsed.dataDir(), parsed.host(), null, parsed.httpsPort(), parsed.managementPort(),
                     parsed.managementHost(), parsed.database(), parsed.dbUrl(), dbUsername, dbPassword,
-                    parsed.adminPassword(), maxEcpsWaits, false, false);
+                    parsed.adminPassword(), maxEcpsWaits, false, null, false, false);
         } catch (SandboxException e) {
             throw new TypeConversionException(e.getMessage());
         }

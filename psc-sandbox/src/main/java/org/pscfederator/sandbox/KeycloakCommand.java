@@ -47,6 +47,12 @@ final class KeycloakCommand {
                 args.add("--db-username=" + options.dbUsername());
             }
         }
+        if (options.logJson()) {
+            args.add("--log-console-output=json");
+        }
+        if (options.pushRelay() != null) {
+            args.addAll(options.pushRelay().keycloakArguments());
+        }
         args.add("--import-realm");
         return args;
     }
@@ -105,6 +111,9 @@ final class KeycloakCommand {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
         if (options.dbPassword() != null) {
             env.put("KC_DB_PASSWORD", options.dbPassword());
+        }
+        if (options.pushRelay() != null) {
+            env.putAll(options.pushRelay().keycloakEnvironment());
         }
         return env;
     }

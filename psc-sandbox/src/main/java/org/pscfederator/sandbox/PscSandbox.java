@@ -1,7 +1,10 @@
 package org.pscfederator.sandbox;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 import org.pscfederator.realmconfig.RealmAssembler;
 import org.pscfederator.realmconfig.RealmConfigException;
@@ -25,6 +28,11 @@ public final class PscSandbox {
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             SandboxOptions options = SandboxOptions.parse(args);
+            if (options.logJson()) {
+                // From here on, every line the launcher prints is a JSON object, as Keycloak's are.
+                out = new JsonConsole(out, "INFO");
+                err = new JsonConsole(err, "ERROR");
+            }
             if (options.help()) {
                 out.println(SandboxOptions.USAGE);
                 return 0;
@@ -71,7 +79,8 @@ public final class PscSandbox {
         frontIdentity.writeTrustStore(data.frontTrustStore());
         out.println("psc-sandbox: Keycloak listens on https://127.0.0.1:" + keycloakPort
                 + " for the TLS front only (mutual TLS with a key made for this start)");
-        Process keycloak = launch(options, data, pki, keycloakPort, frontIdentity.trustStorePassword());
+        Process keycloak = launch(options, data, pki, keycloakPort, frontIdentity.trustStorePassword(), out);
+        Thread console = relayConsole(keycloak, out);
         TlsFront front;
         try {
             front = TlsFront.start(options.httpsPort(), pki.serverKey509(), pki.anyClientCertificate(), keycloakPort,
@@ -87,6 +96,9 @@ public final class PscSandbox {
         new ReadinessWatcher(options, data, keycloak, out).start();
         try {
             int exit = keycloak.waitFor();
+            if (console != null) {
+                console.join(5_000); // Keycloak's last lines, say why it stopped, before the launcher's
+            }
             if (exit != 0 && exit != 143 && exit != 130) {
                 throw new SandboxException("Keycloak stopped with exit code " + exit + " (see its log above)");
             }
@@ -98,17 +110,46 @@ public final class PscSandbox {
         }
     }
 
+    /**
+     * Keycloak writes on the launcher's console; with {@code --log-json}, through the launcher's {@link JsonConsole},
+     * so that the lines it writes before its JSON log starts are JSON too.
+     */
     private static Process launch(SandboxOptions options, SandboxData data, SandboxPki pki, int keycloakPort,
-            String trustStorePassword) {
+            String trustStorePassword, PrintStream out) {
         ProcessBuilder builder = new ProcessBuilder(KeycloakCommand.arguments(options, data, pki, keycloakPort,
                 data.frontTrustStore()))
                 .directory(data.keycloakHome().toFile())
                 .inheritIO();
+        if (out instanceof JsonConsole) {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE);
+        }
         builder.environment().putAll(KeycloakCommand.environment(options, trustStorePassword));
         try {
             return builder.start();
         } catch (IOException e) {
             throw new SandboxException("cannot start Keycloak: " + e.getMessage());
+        }
+    }
+
+    /** Writes Keycloak's console through {@code json} until Keycloak closes it; null without {@code --log-json}. */
+    private static Thread relayConsole(Process keycloak, PrintStream out) {
+        if (!(out instanceof JsonConsole json)) {
+            return null;
+        }
+        Thread relay = new Thread(() -> relay(keycloak, json), "psc-sandbox-console");
+        relay.setDaemon(true);
+        relay.start();
+        return relay;
+    }
+
+    private static void relay(Process keycloak, JsonConsole json) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(keycloak.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                json.relay(line);
+            }
+        } catch (IOException e) {
+            // Keycloak has gone: nothing more to write
         }
     }
 

@@ -38,6 +38,16 @@ final class SandboxArguments {
     String adminPassword = "admin";
     @Option(names = "--max-ecps-waits")
     int maxEcpsWaits = KeycloakCommand.DEFAULT_ECPS_WAITS;
+    @Option(names = "--log-json")
+    boolean logJson;
+    @Option(names = "--push-relay-url")
+    String pushRelayUrl;
+    @Option(names = "--push-relay-keystore")
+    Path pushRelayKeystore;
+    @Option(names = "--push-relay-truststore")
+    Path pushRelayTruststore;
+    @Option(names = "--push-relay-password-file")
+    Path pushRelayPasswordFile;
     @Option(names = "--reset")
     boolean reset;
 }

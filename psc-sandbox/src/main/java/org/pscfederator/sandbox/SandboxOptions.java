@@ -24,6 +24,8 @@ public record SandboxOptions(
         String dbPassword,
         String adminPassword,
         int maxEcpsWaits,
+        boolean logJson,
+        PushRelay pushRelay,
         boolean reset,
         boolean help) {
 
@@ -51,6 +53,17 @@ public record SandboxOptions(
             "  --admin-password SECRET  password of the master realm's 'admin' on first start (default: admin)",
             "  --max-ecps-waits N       e-CPS waits (wait pages, phones) Keycloak holds at once; past it 503",
             "                           (default: 400; production's default is 2000, docs/operations.md)",
+            "  --log-json               Keycloak's console log as JSON lines (--log-console-output=json); the",
+            "                           launcher's own lines become JSON objects too (loggerName psc-sandbox)",
+            "  --push-relay-url URL     e-CPS pushes go to this HTTPS relay when the realm's pscEcpsPush is relay",
+            "                           (docs/ecps.md), with the three options below",
+            "  --push-relay-keystore FILE",
+            "                           PKCS#12: the server's client key and certificate towards the relay",
+            "  --push-relay-truststore FILE",
+            "                           PKCS#12: the relay's CA certificate(s)",
+            "  --push-relay-password-file FILE",
+            "                           the two stores' password, the file's first line (or env",
+            "                           PSC_PUSH_RELAY_PASSWORD); never on the command line",
             "  --reset                  delete the data folder and start over",
             "  --help                   show this help");
 
@@ -77,6 +90,8 @@ public record SandboxOptions(
         String adminPassword = typed.adminPassword;
         int maxEcpsWaits = typed.maxEcpsWaits;
         boolean reset = typed.reset;
+        PushRelay pushRelay = PushRelay.of(typed.pushRelayUrl, typed.pushRelayKeystore, typed.pushRelayTruststore,
+                typed.pushRelayPasswordFile, System.getenv(PushRelay.PASSWORD_VARIABLE));
         boolean help = typed.help.requested();
         if (database == DatabaseKind.POSTGRES && dbUrl == null) {
             throw SandboxException.usage("--db postgres needs --db-url");
@@ -102,7 +117,8 @@ public record SandboxOptions(
             throw SandboxException.usage("--admin-password must not be empty");
         }
         return new SandboxOptions(dataDir.toAbsolutePath().normalize(), host, walletHost, httpsPort, managementPort,
-                managementHost, database, dbUrl, dbUsername, dbPassword, adminPassword, maxEcpsWaits, reset, help);
+                managementHost, database, dbUrl, dbUsername, dbPassword, adminPassword, maxEcpsWaits, typed.logJson,
+                pushRelay, reset, help);
     }
 
     /**

@@ -87,6 +87,35 @@ class KeycloakCommandTest {
                 || argument.startsWith("--https-trust-store-password"));
     }
 
+    @Test
+    void logJsonSwitchesKeycloaksConsoleToJson() {
+        assertThat(arguments()).noneMatch(argument -> argument.startsWith("--log-console-output"));
+        assertThat(arguments("--log-json")).contains("--log-console-output=json");
+    }
+
+    /** The relay's URL and stores are options; their password goes through the environment only. */
+    @Test
+    void pushRelayGoesToTheRelayProviderItsPasswordThroughTheEnvironment() throws Exception {
+        Path keystore = java.nio.file.Files.writeString(folder.resolve("push-client.p12"), "k");
+        Path truststore = java.nio.file.Files.writeString(folder.resolve("push-ca.p12"), "t");
+        Path passwordFile = java.nio.file.Files.writeString(folder.resolve("push-password"), "s3cret-relay\n");
+        String[] options = {"--push-relay-url", "https://127.0.0.1:8999/push", "--push-relay-keystore",
+                keystore.toString(), "--push-relay-truststore", truststore.toString(), "--push-relay-password-file",
+                passwordFile.toString()};
+
+        assertThat(arguments(options)).contains("--spi-psc-push-gateway--relay--url=https://127.0.0.1:8999/push",
+                "--spi-psc-push-gateway--relay--keystore=" + keystore,
+                "--spi-psc-push-gateway--relay--truststore=" + truststore)
+                .noneMatch(argument -> argument.contains("s3cret-relay") || argument.contains("keystore-password"));
+        SandboxOptions parsed = SandboxOptions.parse(options);
+        assertThat(KeycloakCommand.environment(parsed, "front"))
+                .containsEntry("KC_SPI_PSC_PUSH_GATEWAY__RELAY__KEYSTORE_PASSWORD", "s3cret-relay");
+        assertThat(parsed.toString()).doesNotContain("s3cret-relay");
+        assertThat(arguments()).noneMatch(argument -> argument.contains("push-gateway"));
+        assertThat(KeycloakCommand.environment(SandboxOptions.parse(), "front"))
+                .doesNotContainKey("KC_SPI_PSC_PUSH_GATEWAY__RELAY__KEYSTORE_PASSWORD");
+    }
+
     private static List<String> arguments(String... options) {
         return KeycloakCommand.arguments(SandboxOptions.parse(options), data, pki, 12345, data.frontTrustStore());
     }

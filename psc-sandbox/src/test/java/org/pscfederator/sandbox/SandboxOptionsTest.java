@@ -168,4 +168,39 @@ class SandboxOptionsTest {
         assertThatThrownBy(() -> SandboxOptions.parse("--max-ecps-waits", "many"))
                 .hasMessageContaining("--max-ecps-waits");
     }
+
+    @Test
+    void pushRelayOptionsGoTogetherAndTakeAnHttpsUrlAndReadableStores(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) throws Exception {
+        String store = java.nio.file.Files.writeString(folder.resolve("store.p12"), "x").toString();
+        String empty = java.nio.file.Files.writeString(folder.resolve("empty"), "").toString();
+        String password = java.nio.file.Files.writeString(folder.resolve("password"), "pw").toString();
+
+        assertThatThrownBy(() -> SandboxOptions.parse("--push-relay-keystore", store))
+                .hasMessageContaining("go with --push-relay-url");
+        assertThatThrownBy(() -> SandboxOptions.parse("--push-relay-url", "http://relay.example/push",
+                "--push-relay-keystore", store, "--push-relay-truststore", store, "--push-relay-password-file", password))
+                .hasMessageContaining("must be an https URL");
+        assertThatThrownBy(() -> SandboxOptions.parse("--push-relay-url", "https://user:pw@relay.example/push",
+                "--push-relay-keystore", store, "--push-relay-truststore", store, "--push-relay-password-file", password))
+                .hasMessageContaining("without credentials").hasMessageNotContaining("user:pw");
+        assertThatThrownBy(() -> SandboxOptions.parse("--push-relay-url", "https://relay.example/push",
+                "--push-relay-keystore", store)).hasMessageContaining("needs --push-relay-keystore and --push-relay-truststore");
+        assertThatThrownBy(() -> SandboxOptions.parse("--push-relay-url", "https://relay.example/push",
+                "--push-relay-keystore", folder.resolve("missing.p12").toString(), "--push-relay-truststore", store,
+                "--push-relay-password-file", password)).hasMessageContaining("no readable file");
+        assertThatThrownBy(() -> SandboxOptions.parse("--push-relay-url", "https://relay.example/push",
+                "--push-relay-keystore", store, "--push-relay-truststore", store, "--push-relay-password-file", empty))
+                .hasMessageContaining("needs the stores' password");
+        assertThatThrownBy(() -> SandboxOptions.parse("--push-relay-url", "https://relay.example/push",
+                "--push-relay-keystore", store, "--push-relay-truststore", store, "--push-relay-password", "pw"))
+                .as("no password on the command line").hasMessageContaining("--push-relay-password");
+        SandboxOptions options = SandboxOptions.parse("--push-relay-url", "https://relay.example/push",
+                "--push-relay-keystore", store, "--push-relay-truststore", store, "--push-relay-password-file", password);
+        assertThat(options.pushRelay().url()).hasToString("https://relay.example/push");
+        assertThat(options.pushRelay().password()).isEqualTo("pw");
+        assertThat(SandboxOptions.parse().pushRelay()).isNull();
+        assertThat(SandboxOptions.parse().logJson()).isFalse();
+        assertThat(SandboxOptions.parse("--log-json").logJson()).isTrue();
+    }
 }

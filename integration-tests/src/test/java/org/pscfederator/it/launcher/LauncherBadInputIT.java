@@ -43,7 +43,30 @@ class LauncherBadInputIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("--data-dir", "--https-port", "--management-port", "--management-host",
-                "--wallet-host", "--db h2|postgres", "--db-url", "--db-username", "--db-password", "--reset", "--help");
+                "--wallet-host", "--db h2|postgres", "--db-url", "--db-username", "--db-password", "--reset", "--help",
+                "--log-json", "--push-relay-url", "--push-relay-keystore", "--push-relay-truststore",
+                "--push-relay-password-file");
+    }
+
+    @Test
+    void pushRelayWithoutAPasswordOrOverHttpIsOneLineUsageErrorAndNothingStarts() throws Exception {
+        Path data = freshDir("bad-push-relay");
+        Path store = Files.writeString(data.resolveSibling("bad-push-relay.p12"), "not used");
+
+        Result noPassword = Launcher.runJar("--data-dir", data.toString(), "--push-relay-url",
+                "https://127.0.0.1:9/push", "--push-relay-keystore", store.toString(), "--push-relay-truststore",
+                store.toString());
+        Result http = Launcher.runJar("--data-dir", data.toString(), "--log-json", "--push-relay-url",
+                "http://127.0.0.1:9/push", "--push-relay-keystore", store.toString(), "--push-relay-truststore",
+                store.toString());
+
+        assertThat(noPassword.exitCode()).isEqualTo(2);
+        assertOneLineError(noPassword, "psc-sandbox: error: --push-relay-url needs the stores' password: "
+                + "--push-relay-password-file FILE or the environment variable PSC_PUSH_RELAY_PASSWORD (see --help)");
+        assertThat(http.exitCode()).isEqualTo(2);
+        assertOneLineError(http, "psc-sandbox: error: --push-relay-url must be an https URL without credentials, as "
+                + "https://relay.example/push (see --help)");
+        assertThat(data.resolve("keycloak")).doesNotExist();
     }
 
     @Test

@@ -164,7 +164,7 @@ class MetricsIT {
     }
 
     /** A client credentials request of the sandbox relying service, authenticated by this certificate only. */
-    private static HttpResponse<String> clientCredentials(SandboxServer server, Path p12) throws Exception {
+    static HttpResponse<String> clientCredentials(SandboxServer server, Path p12) throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(SandboxServer.withKeys(CardBrowser.keysOf(p12), server.caBundle()))
                 .connectTimeout(Duration.ofSeconds(5)).build();

@@ -206,9 +206,9 @@ final class OrgCertificateAuthenticator implements ClientAuthenticator {
             flowEvent.detail(EventDetail.CERT_SERIAL.wire(), serial).detail(EventDetail.CERT_ISSUER.wire(), issuer);
             loginEvent.detail(EventDetail.CERT_SERIAL.wire(), serial).detail(EventDetail.CERT_ISSUER.wire(), issuer);
         }
+        loginEvent.error(Errors.INVALID_CLIENT_CREDENTIALS);
         EventFields.info(LOG, "client " + LoggedText.of(client.getClientId()) + " refused: " + reason + " ("
                 + LoggedText.of(logDetail) + ")", loginEvent);
-        loginEvent.error(Errors.INVALID_CLIENT_CREDENTIALS);
         PscMeters.clientRefused(ClientRefusal.CLIENT_SECRET_NOT_ALLOWED.code().equals(reason) ? "client_secret"
                 : "tls_client_auth", reason);
         Response response = ClientAuthUtil.errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(),

@@ -152,9 +152,9 @@ public final class CardLogin {
 
     private static void refuse(AuthenticationFlowContext context, CardRefusal reason, String error, String logDetail) {
         context.getEvent().detail(EventDetail.REASON.wire(), reason.code());
+        context.getEvent().error(error);
         EventFields.info(LOG, "card login refused: " + reason.code() + " (" + LoggedText.of(logDetail) + ")",
                 context.getEvent());
-        context.getEvent().error(error);
         Response page = context.form()
                 .setAttribute("pscCardReason", reason.code())
                 .createForm(ERROR_TEMPLATE);

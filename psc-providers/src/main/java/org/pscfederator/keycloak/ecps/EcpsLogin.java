@@ -216,8 +216,8 @@ public final class EcpsLogin {
 
     private static void refuse(AuthenticationFlowContext context, EcpsRefusal reason, String error) {
         context.getEvent().detail(EventDetail.REASON.wire(), reason.code());
-        EventFields.info(LOG, "e-CPS login refused: " + reason.code(), context.getEvent());
         context.getEvent().error(error);
+        EventFields.info(LOG, "e-CPS login refused: " + reason.code(), context.getEvent());
         Response page = context.form().setAttribute("pscEcpsReason", reason.code()).createForm(ERROR_TEMPLATE);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
     }

@@ -89,7 +89,7 @@ class RelayPushGatewayTest {
         RelayPushGateway gateway = new RelayPushGateway(url(),
                 MutualTls.context(client.keystore(), pki.trustStore(), PASSWORD));
 
-        assertThat(gateway.post(device(), request())).isEqualTo(202);
+        assertThat(gateway.post(device(), request()).join()).isEqualTo(202);
 
         assertThat(clients).singleElement().asString().contains("psc-push-client");
         assertThat(bodies).singleElement().asString().contains("\"device_id\":\"device-1\"")
@@ -109,7 +109,7 @@ class RelayPushGatewayTest {
         trust.init(store);
         noClientCertificate.init(null, trust.getTrustManagers(), null);
 
-        assertThat(new RelayPushGateway(url(), noClientCertificate).post(device(), request())).isEqualTo(-1);
+        assertThat(new RelayPushGateway(url(), noClientCertificate).post(device(), request()).join()).isEqualTo(-1);
         assertThat(bodies).isEmpty();
     }
 
