@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -28,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * What belongs to PSC's realm (the directory, the e-CPS devices and their requests) is reached through that realm
  * only, by its own administrators or the master realm's: an administrator of another realm on the same server reaches
- * nothing of it, whatever URL they use (docs/security.md, "Admin endpoints").
+ * nothing of it, whatever URL they use, and their attempts on a professional or a device are recorded as events
+ * (docs/security.md, "Admin endpoints").
  */
 @Tag("realm-config")
 @ExtendWith(SandboxServerExtension.class)
@@ -90,35 +92,100 @@ class PscRealmScopeIT {
         DeviceApiClient pscApi = new DeviceApiClient(server.baseUrl(), SandboxServer.REALM, server.caBundle());
         SimulatedDevice forged = SimulatedDevice.create(SimulatedDevice.fileFor(folder, TARGET), TARGET, "1234");
 
+        long before = System.currentTimeMillis() - 1_000;
+
         DeviceApiClient.Answer enrolled = pscApi.registerAsAdmin(forged, "attacker-psc", otherAdminToken);
         HttpResponse<String> listed = server.get(server.realmUrl() + "/psc-ecps/v1/admin/devices?id_nat=" + TARGET,
                 otherAdminToken);
 
         assertThat(enrolled.status()).isEqualTo(401);
+        assertThat(enrolled.error()).isEqualTo("admin_token_required");
         assertThat(listed.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(listed.body()).path("error").asText()).isEqualTo("admin_token_required");
+        assertThat(listed.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         assertNoDeviceLabelled(server, "attacker-psc");
+        assertOneRefusalRecorded(server, before, "UPDATE_CREDENTIAL_ERROR", "admin_token_required",
+                "device_registered_by_admin", "psc_idnat", TARGET);
+        assertOneRefusalRecorded(server, before, "LOGIN_ERROR", "admin_token_required", "device_list_by_admin",
+                "psc_idnat", TARGET);
+    }
+
+    @Test
+    void anotherRealmsAdministratorCannotRevokeAProfessionalsDeviceNorReadTheirActivationMessage(SandboxServer server)
+            throws Exception {
+        server.importSandboxDirectories();
+        DeviceApiClient pscApi = new DeviceApiClient(server.baseUrl(), SandboxServer.REALM, server.caBundle());
+        String deviceId = EcpsFlow.sandboxDevice(server, TARGET).deviceId();
+        long before = System.currentTimeMillis() - 1_000;
+
+        DeviceApiClient.Answer revoked = pscApi.revokeAsAdmin(deviceId, otherAdminToken);
+        DeviceApiClient.Answer outbox = pscApi.outbox(TARGET, otherAdminToken);
+
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.error()).isEqualTo("admin_token_required");
+        assertThat(outbox.status()).isEqualTo(401);
+        assertThat(outbox.error()).isEqualTo("admin_token_required");
+        assertThat(outbox.body().has("code")).as("no activation code given away").isFalse();
+        JsonNode devices = server.getJson(server.realmUrl() + "/psc-ecps/v1/admin/devices?id_nat=" + TARGET,
+                server.adminToken()).path("devices");
+        assertThat(StreamSupport.stream(devices.spliterator(), false)
+                .filter(device -> deviceId.equals(device.path("device_id").asText())))
+                .as("the device is still in use").singleElement()
+                .satisfies(device -> assertThat(device.hasNonNull("revoked_at")).as("revoked_at").isFalse());
+        assertOneRefusalRecorded(server, before, "REMOVE_CREDENTIAL_ERROR", "admin_token_required",
+                "device_revoked_by_admin", "psc_device", deviceId);
+        assertOneRefusalRecorded(server, before, "LOGIN_ERROR", "admin_token_required", "outbox_read_by_admin",
+                "psc_idnat", TARGET);
+    }
+
+    /** The PSC realm's own administrator (realm-management/realm-admin of that realm) reaches its admin calls. */
+    @Test
+    void pscRealmsOwnAdministratorReachesTheDeviceApiAndTheDirectory(SandboxServer server) throws Exception {
+        server.importSandboxDirectories();
+        String name = "wallet-admin-" + System.nanoTime();
+        String userId = createUser(server, SandboxServer.REALM, name);
+        try {
+            grantRealmAdmin(server, SandboxServer.REALM, userId);
+            String token = passwordToken(server, SandboxServer.REALM, "admin-cli", name, OTHER_PASSWORD);
+            String deviceId = EcpsFlow.sandboxDevice(server, TARGET).deviceId();
+
+            HttpResponse<String> listed = server.get(server.realmUrl() + "/psc-ecps/v1/admin/devices?id_nat="
+                    + TARGET, token);
+            HttpResponse<String> status = server.get(server.realmUrl() + "/psc-directory/status", token);
+
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(JSON.readTree(listed.body()).path("devices").findValuesAsText("device_id"))
+                    .as("the professional's devices").contains(deviceId);
+            assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+            assertThat(JSON.readTree(status.body()).path("professionals").asLong())
+                    .as("the directory's status, the sandbox's professionals counted").isPositive();
+        } finally {
+            deleteUser(server, SandboxServer.REALM, userId);
+        }
     }
 
     @Test
     void aMasterRealmUserWhoIsNotItsAdministratorIsForbidden(SandboxServer server) throws Exception {
         String name = "master-viewer-" + System.nanoTime();
-        Map<String, Object> user = Map.of("username", name, "enabled", true, "firstName", "Master",
-                "lastName", "Viewer", "email", name + "@master.invalid", "emailVerified", true,
-                "credentials", List.of(Map.of("type", "password", "value", OTHER_PASSWORD, "temporary", false)));
-        HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                        + "/admin/realms/master/users"))
-                .header("Authorization", "Bearer " + server.adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String token = passwordToken(server, "master", "admin-cli", name, OTHER_PASSWORD);
+        String userId = createUser(server, "master", name);
+        try {
+            String token = passwordToken(server, "master", "admin-cli", name, OTHER_PASSWORD);
+            long before = System.currentTimeMillis() - 1_000;
 
-        HttpResponse<String> listed = server.get(server.realmUrl() + "/psc-ecps/v1/admin/devices?id_nat=" + TARGET,
-                token);
-        HttpResponse<String> status = server.get(server.realmUrl() + "/psc-directory/status", token);
+            HttpResponse<String> listed = server.get(server.realmUrl() + "/psc-ecps/v1/admin/devices?id_nat="
+                    + TARGET, token);
+            HttpResponse<String> status = server.get(server.realmUrl() + "/psc-directory/status", token);
 
-        assertThat(listed.statusCode()).isEqualTo(403);
-        assertThat(status.statusCode()).isEqualTo(403);
+            assertThat(listed.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(listed.body()).path("error").asText()).isEqualTo("not_realm_admin");
+            assertThat(listed.body()).doesNotContain("devices");
+            assertThat(status.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(status.body()).path("error").asText()).isEqualTo("not_realm_admin");
+            assertOneRefusalRecorded(server, before, "LOGIN_ERROR", "not_realm_admin", "device_list_by_admin",
+                    "psc_idnat", TARGET);
+        } finally {
+            deleteUser(server, "master", userId);
+        }
     }
 
     /**
@@ -170,6 +237,7 @@ class PscRealmScopeIT {
         assertThat(status.statusCode()).isEqualTo(404);
         assertThat(imported.statusCode()).isEqualTo(404);
         assertThat(pscStatus.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(pscStatus.body()).path("error").asText()).isEqualTo("admin_token_required");
         JsonNode directory = server.getJson(server.realmUrl() + "/psc-directory/status", server.adminToken());
         assertThat(directory.toString()).doesNotContain("attack");
     }
@@ -195,6 +263,50 @@ class PscRealmScopeIT {
         JsonNode devices = server.getJson(server.realmUrl() + "/psc-ecps/v1/admin/devices?id_nat=" + TARGET,
                 server.adminToken()).path("devices");
         assertThat(devices.findValuesAsText("label")).doesNotContain(label);
+    }
+
+    /** One event since that time records the refused admin call: its reason, the action, who or what it named. */
+    private static void assertOneRefusalRecorded(SandboxServer server, long since, String type, String reason,
+            String action, String named, String value) throws Exception {
+        List<JsonNode> recorded = EcpsFlow.events(server, type, Map.of("psc_reason", reason, "psc_ecps_action", action,
+                named, value)).stream().filter(event -> event.path("time").asLong() >= since).toList();
+        assertThat(recorded).as("the refused " + action + " is recorded, naming " + named).hasSize(1);
+    }
+
+    /** A user of that realm with a password and no role; its id. */
+    private static String createUser(SandboxServer server, String realm, String name) throws Exception {
+        Map<String, Object> user = Map.of("username", name, "enabled", true, "firstName", "Test",
+                "lastName", "Administrator", "email", name + "@" + realm + ".invalid", "emailVerified", true,
+                "credentials", List.of(Map.of("type", "password", "value", OTHER_PASSWORD, "temporary", false)));
+        HttpResponse<String> created = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                        + "/admin/realms/" + realm + "/users"))
+                .header("Authorization", "Bearer " + server.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Gives the user that realm's realm-management/realm-admin role, through Keycloak's admin API. */
+    private static void grantRealmAdmin(SandboxServer server, String realm, String userId) throws Exception {
+        String admin = server.baseUrl() + "/admin/realms/" + realm;
+        String management = server.getJson(admin + "/clients?clientId=realm-management", server.adminToken())
+                .path(0).path("id").asText();
+        JsonNode role = server.getJson(admin + "/clients/" + management + "/roles/realm-admin", server.adminToken());
+        HttpResponse<String> granted = server.send(HttpRequest.newBuilder(URI.create(admin + "/users/" + userId
+                        + "/role-mappings/clients/" + management))
+                .header("Authorization", "Bearer " + server.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(List.of(role)))).build());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(204);
+    }
+
+    private static void deleteUser(SandboxServer server, String realm, String userId) throws Exception {
+        HttpResponse<String> deleted = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                        + "/admin/realms/" + realm + "/users/" + userId))
+                .header("Authorization", "Bearer " + server.adminToken()).DELETE().build());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
     }
 
     private static String passwordToken(SandboxServer server, String realm, String client, String user,

@@ -37,13 +37,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.util.JsonSerialization;
 import org.pscfederator.core.ecps.HeldCalls;
 import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.directory.NationalColumn;
 import org.pscfederator.directorystore.DirectoryEntry;
 import org.pscfederator.keycloak.realm.PscRealm;
+import org.pscfederator.keycloak.realm.AdminRefusal;
 import org.pscfederator.keycloak.realm.RealmAdminCheck;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.core.settings.EcpsSettings;
@@ -54,6 +54,7 @@ import org.pscfederator.core.events.EcpsRefusal;
 import org.pscfederator.core.events.EventDetail;
 import org.pscfederator.keycloak.realm.OwnSpi;
 import org.pscfederator.keycloak.directory.DirectoryStoreProvider;
+import org.pscfederator.keycloak.http.JsonAnswer;
 
 /**
  * {@code /auth/realms/{realm}/psc-ecps/v1}: the e-CPS device API (docs/ecps-device-api.md). JSON over HTTPS.
@@ -399,7 +400,10 @@ public class DeviceApi implements RealmResourceProvider {
     @Path("v1/admin/devices")
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminList(@QueryParam("id_nat") String idNat) throws SQLException {
-        RealmAdminCheck.require(session);
+        Optional<Response> refused = adminRefused(EventType.LOGIN_ERROR, "device_list_by_admin", idNat, null);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Optional<String> parsed = IdNat.typed(idNat);
         if (parsed.isEmpty()) {
             return error(400, EcpsRefusal.INVALID_IDENTIFIER.code());
@@ -413,7 +417,11 @@ public class DeviceApi implements RealmResourceProvider {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminRegister(Map<String, Object> body) {
-        RealmAdminCheck.require(session);
+        Optional<Response> refused = adminRefused(EventType.UPDATE_CREDENTIAL_ERROR, "device_registered_by_admin",
+                text(body, "id_nat"), null);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         EventBuilder event = EcpsEvents.of(session, realm(), EventType.UPDATE_CREDENTIAL)
                 .detail(EventDetail.ECPS_ACTION.wire(), "device_registered_by_admin");
         Optional<String> idNat = IdNat.typed(text(body, "id_nat"));
@@ -433,7 +441,11 @@ public class DeviceApi implements RealmResourceProvider {
     @Path("v1/admin/devices/{deviceId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminRevoke(@PathParam("deviceId") String deviceId) throws SQLException {
-        RealmAdminCheck.require(session);
+        Optional<Response> refused = adminRefused(EventType.REMOVE_CREDENTIAL_ERROR, "device_revoked_by_admin", null,
+                deviceId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Optional<Device> device = devices.find(deviceId);
         if (device.isEmpty()) {
             return error(404, "unknown_device");
@@ -446,13 +458,33 @@ public class DeviceApi implements RealmResourceProvider {
     @Path("v1/admin/outbox/{idNat}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response adminOutbox(@PathParam("idNat") String idNat) {
-        RealmAdminCheck.require(session);
+        Optional<Response> refused = adminRefused(EventType.LOGIN_ERROR, "outbox_read_by_admin", idNat, null);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (settings().notifications() != EcpsSettings.Notifications.OUTBOX) {
             return error(404, "no_outbox");
         }
         Optional<String> parsed = IdNat.typed(idNat);
         Optional<Map<String, String>> message = parsed.flatMap(value -> new Outbox(session, realm()).last(value));
         return message.map(found -> json(200, found)).orElseGet(() -> error(404, "no_message"));
+    }
+
+    /**
+     * The refusal of a caller who is not the PSC realm's administrator, with its event: the reason, the action tried,
+     * and the professional or device it named where that is well-formed (nothing is looked up, no token kept).
+     */
+    private Optional<Response> adminRefused(EventType type, String action, String idNat, String deviceId) {
+        Optional<AdminRefusal> refusal = RealmAdminCheck.refusal(session);
+        if (refusal.isEmpty()) {
+            return Optional.empty();
+        }
+        EventBuilder event = EcpsEvents.of(session, realm(), type).detail(EventDetail.ECPS_ACTION.wire(), action)
+                .detail(EventDetail.REASON.wire(), refusal.get().code());
+        IdNat.typed(idNat).ifPresent(named -> event.detail(EventDetail.ID_NAT.wire(), named));
+        Device.wellFormedId(deviceId).ifPresent(named -> event.detail(EventDetail.DEVICE.wire(), named));
+        event.error(refusal.get().eventError());
+        return Optional.of(refusal.get().answer());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -552,16 +584,11 @@ public class DeviceApi implements RealmResourceProvider {
     }
 
     private static Response json(int status, Object body) {
-        try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Cache-Control", "no-store").entity(JsonSerialization.writeValueAsString(body)).build();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonAnswer.json(status, body);
     }
 
     private static Response error(int status, String reason) {
-        return json(status, Map.of("error", reason));
+        return JsonAnswer.error(status, reason);
     }
 
     /** 429 with the reason, a French message the app can show, and when to try again. */

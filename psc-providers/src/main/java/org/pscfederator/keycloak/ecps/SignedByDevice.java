@@ -56,7 +56,7 @@ public final class SignedByDevice {
             throw new DeviceApiException(400, "malformed_jws", "algorithm " + jws.getHeader().getAlgorithm());
         }
         String kid = jws.getHeader().getKeyID();
-        if (kid == null || !kid.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (Device.wellFormedId(kid).isEmpty()) {
             throw new DeviceApiException(400, "malformed_jws", "no usable kid");
         }
         Optional<Device> found;

@@ -1,8 +1,10 @@
 package org.pscfederator.keycloak.realm;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
@@ -15,8 +17,9 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * Lets through a bearer token of an administrator of the realm that owns PSC's data only: that realm's
- * {@code realm-management/realm-admin}, or the master realm's {@code admin}. Anything else is refused before the
- * request body is read; in any other realm our endpoints are not served at all ({@link PscRealm}).
+ * {@code realm-management/realm-admin}, or the master realm's {@code admin}. Anything else is refused with
+ * {@link AdminRefusal}'s JSON answer before the call does anything; in any other realm our endpoints are not served
+ * at all ({@link PscRealm}).
  */
 public final class RealmAdminCheck {
 
@@ -41,7 +44,16 @@ public final class RealmAdminCheck {
         }
     }
 
+    /** Refuses the call with {@link AdminRefusal#answer()} unless the caller is one of those administrators. */
     public static void require(KeycloakSession session) {
+        Optional<AdminRefusal> refusal = refusal(session);
+        if (refusal.isPresent()) {
+            throw new WebApplicationException(refusal.get().answer());
+        }
+    }
+
+    /** Why the caller is not one of those administrators; empty if they are. 404 (thrown) outside PSC's realm. */
+    public static Optional<AdminRefusal> refusal(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         if (!PscRealm.of(session).owns(realm)) {
             // Our resources are not served outside PSC's realm; this is the second lock on the same door.
@@ -51,19 +63,16 @@ public final class RealmAdminCheck {
         if (local != null) {
             ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
             RoleModel realmAdmin = management == null ? null : management.getRole("realm-admin");
-            if (realmAdmin != null && local.getUser().hasRole(realmAdmin)) {
-                return;
-            }
-            throw new ForbiddenException("realm-admin role required");
+            return realmAdmin != null && local.getUser().hasRole(realmAdmin) ? Optional.empty()
+                    : Optional.of(AdminRefusal.NOT_REALM_ADMIN);
         }
         RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
         AuthResult admin = master == null ? null : authenticate(session, master);
         if (admin == null) {
-            throw new NotAuthorizedException("Bearer");
+            return Optional.of(AdminRefusal.ADMIN_TOKEN_REQUIRED);
         }
         RoleModel masterAdmin = master.getRole("admin");
-        if (masterAdmin == null || !admin.getUser().hasRole(masterAdmin)) {
-            throw new ForbiddenException("realm-admin role required");
-        }
+        return masterAdmin != null && admin.getUser().hasRole(masterAdmin) ? Optional.empty()
+                : Optional.of(AdminRefusal.NOT_REALM_ADMIN);
     }
 }
