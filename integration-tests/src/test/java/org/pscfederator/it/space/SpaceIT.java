@@ -203,6 +203,9 @@ class SpaceIT {
         refused.add(professional.postWithToken(token, "/devices/revoke", body));
         professional.browser.withoutHeader("Origin");
         refused.add(professional.postWithToken(token, "/devices/revoke", body));
+        professional.browser.withHeader("Origin", "null").withHeader("Sec-Fetch-Site", "cross-site");
+        refused.add(professional.postWithToken(token, "/devices/revoke", body));
+        professional.browser.withoutHeader("Sec-Fetch-Site");
         professional.browser.withHeader("Origin", SpaceBrowser.origin(server)).withHeader("Sec-Fetch-Site",
                 "cross-site");
         refused.add(professional.postWithToken(token, "/devices/revoke", body));

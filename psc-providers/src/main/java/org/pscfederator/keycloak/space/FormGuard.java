@@ -12,14 +12,15 @@ import org.keycloak.models.UserSessionModel;
 
 /**
  * Against forged form posts (CSRF): every form of the space carries a token drawn for the login session and kept in
- * it, and every post must carry it back, come from the space's own origin ({@code Origin}, required) and, when the
- * browser says so, from the same site ({@code Sec-Fetch-Site}).
+ * it, and every post must carry it back and come from the space's own origin ({@code Origin}, or
+ * {@code Sec-Fetch-Site: same-origin} when the browser's {@code Origin} is {@code null}).
  */
 final class FormGuard {
 
     static final String FIELD = "psc_csrf";
     private static final String NOTE = "psc.space.csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SAME_ORIGIN = "same-origin";
 
     private FormGuard() {
     }
@@ -42,16 +43,24 @@ final class FormGuard {
                 headers.getHeaderString("Origin"), headers.getHeaderString("Sec-Fetch-Site"), sentToken);
     }
 
-    /** The rule itself: the origin required and the space's own, the fetch site (when sent) the same origin, the token the session's. */
+    /**
+     * The rule itself: the session's token, always; then where the post comes from. A browser names the page's origin
+     * in {@code Origin}, which must be the space's; under the realm's {@code Referrer-Policy: no-referrer} it sends
+     * {@code Origin: null} instead, and then (or without {@code Origin}) {@code Sec-Fetch-Site} must say
+     * {@code same-origin}. A browser that sends {@code Sec-Fetch-Site} must say {@code same-origin} in any case.
+     */
     static boolean allows(String sessionToken, String ownOrigin, String origin, String fetchSite, String sentToken) {
-        if (origin == null || !origin.equalsIgnoreCase(ownOrigin)) {
+        if (sessionToken == null || sessionToken.isEmpty() || sentToken == null
+                || !MessageDigest.isEqual(sessionToken.getBytes(StandardCharsets.UTF_8),
+                        sentToken.getBytes(StandardCharsets.UTF_8))) {
             return false;
         }
-        if (fetchSite != null && !fetchSite.equals("same-origin")) {
+        if (fetchSite != null && !fetchSite.equals(SAME_ORIGIN)) {
             return false;
         }
-        return sessionToken != null && !sessionToken.isEmpty() && sentToken != null
-                && MessageDigest.isEqual(sessionToken.getBytes(StandardCharsets.UTF_8),
-                        sentToken.getBytes(StandardCharsets.UTF_8));
+        if (origin == null || origin.equals("null")) {
+            return SAME_ORIGIN.equals(fetchSite);
+        }
+        return origin.equalsIgnoreCase(ownOrigin);
     }
 }

@@ -32,7 +32,18 @@ class FormGuardTest {
         assertThat(FormGuard.allows(TOKEN, OWN, null, null, TOKEN)).isFalse();
         assertThat(FormGuard.allows(TOKEN, OWN, "https://evil.example", null, TOKEN)).isFalse();
         assertThat(FormGuard.allows(TOKEN, OWN, "https://psc.example", null, TOKEN)).as("another port").isFalse();
-        assertThat(FormGuard.allows(TOKEN, OWN, "null", null, TOKEN)).as("an opaque origin").isFalse();
+        assertThat(FormGuard.allows(TOKEN, OWN, "null", null, TOKEN)).as("an opaque origin alone").isFalse();
+        assertThat(FormGuard.allows(TOKEN, OWN, "https://evil.example", "same-origin", TOKEN)).isFalse();
+    }
+
+    /** Under Referrer-Policy: no-referrer a browser's form post says Origin: null, and Sec-Fetch-Site vouches. */
+    @Test
+    void opaqueOriginIsAllowedOnlyWhenTheBrowserSaysSameOrigin() {
+        assertThat(FormGuard.allows(TOKEN, OWN, "null", "same-origin", TOKEN)).isTrue();
+        assertThat(FormGuard.allows(TOKEN, OWN, null, "same-origin", TOKEN)).isTrue();
+        assertThat(FormGuard.allows(TOKEN, OWN, "null", "cross-site", TOKEN)).isFalse();
+        assertThat(FormGuard.allows(TOKEN, OWN, "null", "same-site", TOKEN)).isFalse();
+        assertThat(FormGuard.allows(TOKEN, OWN, "null", "same-origin", "forged")).isFalse();
     }
 
     @Test
