@@ -19,7 +19,9 @@
                 <li>${msg("pscSpaceNextEcpsPin")}</li>
                 <li>${msg("pscSpaceNextEcpsReactivate")}</li>
             </#if>
-            <li>${msg("pscSpaceNextService", pscSpaceReportedService)}</li>
+            <#if !pscSpaceReportedAtSpace>
+                <li>${msg("pscSpaceNextService", pscSpaceReportedService)}</li>
+            </#if>
             <li>${msg("pscSpaceNextSupport", pscSpaceReference)}</li>
         </ol>
         <p><a id="psc-space-link" class="psc-button psc-button-primary" href="${pscSpaceLoginUrl}">${msg("pscSpaceLoginAgain")}</a></p>

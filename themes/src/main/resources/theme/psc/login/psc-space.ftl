@@ -31,7 +31,10 @@
             <h2 id="psc-space-identity" class="psc-section-title">${msg("pscSpaceIdentityTitle")}</h2>
             <p class="psc-hint">${msg("pscSpaceIdentityIntro")}</p>
             <#if pscSpaceClaims?has_content>
-                <div id="psc-space-claims"><@claimList nodes=pscSpaceClaims/></div>
+                <details id="psc-space-claims" class="psc-details">
+                    <summary>${msg("pscSpaceIdentityShow")}</summary>
+                    <@claimList nodes=pscSpaceClaims/>
+                </details>
             <#else>
                 <p>${msg("pscSpaceIdentityNone")}</p>
             </#if>

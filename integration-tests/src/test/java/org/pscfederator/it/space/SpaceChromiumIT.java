@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pscfederator.it.harness.Axe;
 import org.pscfederator.it.harness.Chromium;
@@ -47,6 +48,10 @@ class SpaceChromiumIT {
             assertThat(browser.driver().findElement(By.id("psc-space-means")).getText())
                     .isEqualTo("fr".equals(language) ? "carte CPS" : "CPS card");
             check(browser, "space-" + language);
+            // The claims, folded under their summary: opened by keyboard, and checked open too.
+            browser.driver().findElement(By.cssSelector("#psc-space-claims summary")).sendKeys(Keys.ENTER);
+            assertThat(browser.driver().findElement(By.id("psc-space-claims")).getAttribute("open")).isNotNull();
+            assertThat(Axe.violations(browser)).as("the space with its claims open").isEmpty();
 
             browser.driver().findElement(By.cssSelector("#psc-space-activate button")).click();
             assertThat(browser.waitFor("activation-code").getText()).matches("[0-9]{8}");

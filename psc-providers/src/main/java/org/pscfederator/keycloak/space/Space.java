@@ -270,6 +270,7 @@ public class Space implements RealmResourceProvider {
                 .setAttribute("pscSpaceReportedWhen", ParisTime.ofMillis(login.get().getTime()))
                 .setAttribute("pscSpaceReportedMeans", means)
                 .setAttribute("pscSpaceReportedService", service)
+                .setAttribute("pscSpaceReportedAtSpace", CLIENT_ID.equals(login.get().getClientId()))
                 .setAttribute("pscSpaceReportedAddress", nonNull(login.get().getIpAddress()))
                 .setAttribute("pscSpaceReportedDevice", device.map(Device::label).orElse(""))
                 .setAttribute("pscSpaceReportedCard", cardSerial)
