@@ -25,6 +25,7 @@ import org.pscfederator.ecps.simulator.DeviceApiClient;
 import org.pscfederator.ecps.simulator.SimulatedDevice;
 import org.pscfederator.it.ecps.EcpsFlow;
 import org.pscfederator.it.harness.CardBrowser;
+import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
@@ -138,6 +139,14 @@ class SpaceIT {
             assertThat(late.error()).isEqualTo("invalid_activation_code");
             assertThat(phone(server).devicesAsAdmin(idNat, server.adminToken()).body().path("devices").toString())
                     .doesNotContain("trop tard");
+            // The simulator, as a vendor runs it, says why.
+            Launcher.Result simulator = Launcher.runToEnd(List.of(Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), "-jar", Launcher.repoRoot().resolve("ecps-simulator/target/psc-ecps-sim.jar")
+                    .toString(), "activate", "--idnat", idNat, "--code", code, "--server", server.baseUrl(),
+                    "--cacert", server.caBundle().toString(), "--data-dir", folder.toString()), Map.of());
+            assertThat(simulator.exitCode()).isEqualTo(1);
+            assertThat(simulator.stderr()).contains("activation refused: HTTP 400 invalid_activation_code")
+                    .contains("expired: show a new one");
         } finally {
             realmAttributes(server, previous);
         }
