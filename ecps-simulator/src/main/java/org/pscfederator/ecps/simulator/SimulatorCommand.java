@@ -151,7 +151,10 @@ public final class SimulatorCommand implements UsageText {
             String activationCode = code != null ? code : codeFromOutbox(api, idNat, adminPassword);
             DeviceApiClient.Answer answer = api.register(device, activationCode, label);
             if (answer.status() != 201) {
-                throw new SimulatorException("activation refused: HTTP " + answer.status() + " " + answer.error());
+                throw new SimulatorException("activation refused: HTTP " + answer.status() + " " + answer.error()
+                        + ("invalid_activation_code".equals(answer.error())
+                                ? " (the code is wrong, already used or expired: show a new one and activate within its time)"
+                                : ""));
             }
             device.save();
             out().println("activated device " + device.deviceId() + " for " + idNat + " (key in " + deviceFile() + ")");

@@ -83,6 +83,12 @@ public final class CardBrowser {
         return this;
     }
 
+    /** Stops sending a header set with {@link #withHeader}. */
+    public CardBrowser withoutHeader(String name) {
+        extraHeaders.remove(name);
+        return this;
+    }
+
     /** An authorization request as PSC's relying services send it, with fresh state, nonce and PKCE. */
     public record Request(String clientId, String redirectUri, String scope, String state, String nonce,
             String verifier) {

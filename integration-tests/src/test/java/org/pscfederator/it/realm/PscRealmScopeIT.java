@@ -242,6 +242,21 @@ class PscRealmScopeIT {
         assertThat(directory.toString()).doesNotContain("attack");
     }
 
+    /** "Mon compte e-CPS" (docs/space.md) answers in PSC's realm only: no page, no form in another. */
+    @Test
+    void professionalsSpaceIsNotServedInAnotherRealm(SandboxServer server) throws Exception {
+        HttpResponse<String> page = server.get(server.baseUrl() + "/realms/" + OTHER + "/psc-space", null);
+        HttpResponse<String> revoke = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/"
+                        + OTHER + "/psc-space/devices/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("device_id=x")).build());
+        HttpResponse<String> psc = server.get(server.realmUrl() + "/psc-space", null);
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(revoke.statusCode()).isEqualTo(404);
+        assertThat(psc.statusCode()).as("PSC's realm sends the browser to its login page").isEqualTo(303);
+    }
+
     @Test
     void theDirectoryCannotBeAddedToAnotherRealm(SandboxServer server) throws Exception {
         Map<String, Object> component = Map.of("name", "stolen-directory", "providerId", "psc-directory",

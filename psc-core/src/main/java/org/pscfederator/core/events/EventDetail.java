@@ -25,7 +25,13 @@ public enum EventDetail {
     /** {@code ciba} on the events of a relying service's backchannel (CIBA) request, absent for a browser's login. */
     CHANNEL("psc_channel"),
     /** How a relying service authenticated. */
-    CLIENT_AUTH("psc_client_auth");
+    CLIENT_AUTH("psc_client_auth"),
+    /** What the professional did in their own space, "Mon compte e-CPS": {@code logout_all}, {@code not_me}. */
+    SPACE_ACTION("psc_space_action"),
+    /** The id of the login event the professional reported with "Ce n'était pas moi". */
+    REPORTED_LOGIN("psc_reported_login"),
+    /** How many login sessions the professional's action in their space ended. */
+    SESSIONS_ENDED("psc_sessions_ended");
 
     private final String wire;
 

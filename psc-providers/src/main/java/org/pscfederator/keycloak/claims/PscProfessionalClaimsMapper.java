@@ -1,8 +1,5 @@
 package org.pscfederator.keycloak.claims;
 
-import org.pscfederator.directory.PscUserInfoClaims;
-
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,20 +7,14 @@ import java.util.Map;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
-import org.pscfederator.directorystore.DirectoryEntry;
-import org.pscfederator.keycloak.directory.ProfessionalUser;
 import org.pscfederator.keycloak.realm.PscRealm;
-import org.pscfederator.keycloak.realm.OwnSpi;
-import org.pscfederator.keycloak.directory.DirectoryStoreProvider;
 
 /**
  * Puts PSC's professional claims (SubjectRefPro, SubjectRole, otherIds...) in userinfo, from the directory. Kept out
@@ -44,30 +35,8 @@ public class PscProfessionalClaimsMapper extends AbstractOIDCProtocolMapper impl
         if (!PscRealm.of(session).owns(userSession.getRealm())) {
             return;
         }
-        List<DirectoryEntry> entries = entries(session, userSession.getUser());
-        if (entries.isEmpty()) {
-            return;
-        }
-        List<List<String>> lines = new ArrayList<>(entries.size());
-        for (DirectoryEntry entry : entries) {
-            lines.add(entry.fields());
-        }
-        for (Map.Entry<String, Object> claim : PscUserInfoClaims.of(lines).entrySet()) {
+        for (Map.Entry<String, Object> claim : ProfessionalClaims.of(session, userSession.getUser()).entrySet()) {
             token.getOtherClaims().put(claim.getKey(), claim.getValue());
-        }
-    }
-
-    private static List<DirectoryEntry> entries(KeycloakSession session, UserModel user) {
-        if (user instanceof ProfessionalUser professional) {
-            return professional.entries();
-        }
-        if (user.getFederationLink() == null) {
-            return List.of();
-        }
-        try {
-            return OwnSpi.required(session, DirectoryStoreProvider.class).store().entries(user.getUsername());
-        } catch (SQLException e) {
-            throw new ModelException("the professional directory cannot be read", e);
         }
     }
 
