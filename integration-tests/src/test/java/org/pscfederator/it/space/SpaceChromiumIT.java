@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -88,6 +89,65 @@ class SpaceChromiumIT {
         } finally {
             realmAttributes(server, previous);
         }
+    }
+
+    /**
+     * The keyboard alone: the card login by the tabs, then, in the space, Tab to the device's "Révoquer" and Enter
+     * (the device is revoked), Tab to "Activer un nouvel appareil" and Enter (the code is shown), then back and
+     * "Me déconnecter partout". A professional who does not use a mouse loses nothing.
+     */
+    @Test
+    void theSpaceIsUsedWithTheKeyboardAlone(SandboxServer server) throws Exception {
+        Chromium.assumeInstalled();
+        server.importSandboxDirectories();
+        String idNat = "899900000912";
+        URI base = URI.create(server.baseUrl());
+        try (Chromium browser = Chromium.startWithCard("fr", server.dataDir().resolve("pki/cards/" + idNat + ".p12"),
+                base.getScheme() + "://" + base.getHost() + ":" + base.getPort())) {
+            browser.driver().get(SpaceBrowser.spaceUrl(server));
+            browser.waitFor("psc-ecps-identifier");
+            browser.tabTo("psc-tab-ecps", 10);
+            browser.press(Keys.ARROW_RIGHT);
+            assertThat(browser.focused()).isEqualTo("psc-tab-card");
+            browser.press(Keys.TAB);
+            assertThat(browser.focused()).isEqualTo("psc-login-card");
+            browser.press(Keys.ENTER);
+            browser.waitFor("psc-space-logout-all");
+            assertThat(browser.driver().findElements(By.cssSelector("#psc-space-device-list form button")))
+                    .as("the professional's active devices").hasSize(1);
+
+            tabToButtonOf(browser, "#psc-space-device-list form");
+            browser.press(Keys.ENTER);
+            browser.waitFor("psc-space-logout-all");
+            assertThat(browser.driver().findElements(By.cssSelector("#psc-space-device-list form button")))
+                    .as("active devices once revoked by keyboard").isEmpty();
+
+            tabToButtonOf(browser, "#psc-space-activate");
+            browser.press(Keys.ENTER);
+            assertThat(browser.waitFor("activation-code").getText()).matches("[0-9]{8}");
+
+            browser.tabTo("psc-space-back", 20);
+            browser.press(Keys.ENTER);
+            browser.waitFor("psc-space-logout-all");
+            tabToButtonOf(browser, "#psc-space-logout-all");
+            browser.press(Keys.ENTER);
+            assertThat(browser.waitFor("psc-space-message").getAttribute("data-reason")).isEqualTo("logged_out");
+            assertThat(browser.consoleProblems()).isEmpty();
+        }
+    }
+
+    /** Presses Tab until the focus is on the button of the form {@code form} (a CSS selector), 60 presses at most. */
+    private static void tabToButtonOf(Chromium browser, String form) {
+        for (int i = 0; i < 60; i++) {
+            browser.press(Keys.TAB);
+            Object there = browser.script("var e = document.activeElement;"
+                    + " return e.tagName === 'BUTTON' && e.closest(arguments[0]) !== null;", form);
+            if (Boolean.TRUE.equals(there)) {
+                return;
+            }
+        }
+        throw new AssertionError("the button of " + form + " not reached with 60 Tab presses on "
+                + browser.driver().getCurrentUrl());
     }
 
     private static void check(Chromium browser, String page) throws Exception {
