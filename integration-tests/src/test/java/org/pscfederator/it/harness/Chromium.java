@@ -142,6 +142,26 @@ public final class Chromium implements AutoCloseable {
     }
 
     /**
+     * On PSC's login page, by keyboard alone: Tab to the e-CPS tab, the right arrow to the card's, Tab to its button,
+     * Enter; fails if the focus does not go where a keyboard user expects it.
+     */
+    public void loginWithCardByKeyboard() {
+        tabTo("psc-tab-ecps", 10);
+        press(Keys.ARROW_RIGHT);
+        expectFocus("psc-tab-card");
+        press(Keys.TAB);
+        expectFocus("psc-login-card");
+        press(Keys.ENTER);
+    }
+
+    private void expectFocus(String id) {
+        if (!id.equals(focused())) {
+            throw new AssertionError("the focus is on #" + focused() + ", not #" + id + ", on "
+                    + driver.getCurrentUrl());
+        }
+    }
+
+    /**
      * Presses Tab until the element of this id has the focus, and returns the ids focused on the way (the focus
      * order); fails if it takes more than {@code most} presses.
      */

@@ -106,12 +106,7 @@ class SpaceChromiumIT {
                 base.getScheme() + "://" + base.getHost() + ":" + base.getPort())) {
             browser.driver().get(SpaceBrowser.spaceUrl(server));
             browser.waitFor("psc-ecps-identifier");
-            browser.tabTo("psc-tab-ecps", 10);
-            browser.press(Keys.ARROW_RIGHT);
-            assertThat(browser.focused()).isEqualTo("psc-tab-card");
-            browser.press(Keys.TAB);
-            assertThat(browser.focused()).isEqualTo("psc-login-card");
-            browser.press(Keys.ENTER);
+            browser.loginWithCardByKeyboard();
             browser.waitFor("psc-space-logout-all");
             assertThat(browser.driver().findElements(By.cssSelector("#psc-space-device-list form button")))
                     .as("the professional's active devices").hasSize(1);

@@ -111,12 +111,7 @@ class LoginPagesChromiumIT {
             browser.tabTo("", 5);
             browser.press(Keys.ENTER);
             browser.waitFor("psc-ecps-identifier");
-            browser.tabTo("psc-tab-ecps", 5);
-            browser.press(Keys.ARROW_RIGHT);
-            assertThat(browser.focused()).isEqualTo("psc-tab-card");
-            browser.press(Keys.TAB);
-            assertThat(browser.focused()).isEqualTo("psc-login-card");
-            browser.press(Keys.ENTER);
+            browser.loginWithCardByKeyboard();
 
             new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage(() -> browser.driver()
                     .getCurrentUrl() + "\n" + browser.driver().getPageSource()).until(d -> !d.findElements(
