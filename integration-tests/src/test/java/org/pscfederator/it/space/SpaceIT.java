@@ -12,6 +12,9 @@ import static org.pscfederator.it.ecps.EcpsFlow.phone;
 import static org.pscfederator.it.ecps.EcpsFlow.realmAttributes;
 import static org.pscfederator.it.ecps.EcpsFlow.startLogin;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,6 +266,7 @@ class SpaceIT {
     void recentLoginsShowTheTwoLoginsJustMadeAndLogoutEndsEverySession(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
         String idNat = "899700366240";
+        noSessionsYet(server, idNat);
         SimulatedDevice device = enrolledDevice(server, idNat, folder);
         CardBrowser.Outcome atService = CardBrowser.withCard(server, server.dataDir().resolve("pki/cards/" + idNat
                 + ".p12")).loginWithCard(CardBrowser.Request.of(CLIENT, REDIRECT));
@@ -324,6 +328,7 @@ class SpaceIT {
     @Test
     void notMeOnALoginThatIsNotTheProfessionalsChangesNothing(SandboxServer server) throws Exception {
         server.importSandboxDirectories();
+        noSessionsYet(server, "899900000110");
         SpaceBrowser someone = SpaceBrowser.withCard(server, "899900000110");
         String othersEvent = items(someone.loginWithCard().page(), "data-event-id=\"").get(0);
         othersEvent = othersEvent.substring(0, othersEvent.indexOf('"'));
@@ -387,10 +392,24 @@ class SpaceIT {
 
     /** The professional's open login sessions, as Keycloak's admin API counts them. */
     private static int sessions(SandboxServer server, String idNat) throws Exception {
+        return server.getJson(userUrl(server, idNat) + "/sessions", server.adminToken()).size();
+    }
+
+    /**
+     * Ends the professional's sessions through the admin API, so that a test counts from none: the suite's shared
+     * server keeps the sessions earlier test classes opened with the same sandbox identities.
+     */
+    private static void noSessionsYet(SandboxServer server, String idNat) throws Exception {
+        HttpResponse<String> logout = server.send(HttpRequest.newBuilder(URI.create(userUrl(server, idNat) + "/logout"))
+                .header("Authorization", "Bearer " + server.adminToken())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(204);
+        assertThat(sessions(server, idNat)).isZero();
+    }
+
+    private static String userUrl(SandboxServer server, String idNat) throws Exception {
         JsonNode users = server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM
                 + "/users?exact=true&username=" + idNat, server.adminToken());
-        String id = users.get(0).path("id").asText();
-        return server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM + "/users/" + id
-                + "/sessions", server.adminToken()).size();
+        return server.baseUrl() + "/admin/realms/" + SandboxServer.REALM + "/users/" + users.get(0).path("id").asText();
     }
 }
