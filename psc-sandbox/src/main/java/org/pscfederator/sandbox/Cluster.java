@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.pscfederator.core.certificates.PemTrust;
 import org.pscfederator.realmconfig.RealmAssembler;
@@ -73,8 +75,14 @@ final class Cluster implements AutoCloseable {
         KeycloakDistribution distribution = KeycloakDistribution.besideLauncher();
         FrontIdentity front = FrontIdentity.generate();
         List<ClusterNode> nodes = new ArrayList<>();
+        Set<Integer> promised = new HashSet<>(Set.of(sandbox.httpsPort()));
+        for (int i = 0; i < options.nodes; i++) {
+            // The cluster transport, and the failure detection 50000 above it.
+            promised.add(options.jgroupsPort + i);
+            promised.add(options.jgroupsPort + i + 50_000);
+        }
         for (int number = 1; number <= options.nodes; number++) {
-            ClusterNode node = ClusterNode.of(number, data.root(), options.jgroupsPort + number - 1);
+            ClusterNode node = ClusterNode.of(number, data.root(), options.jgroupsPort + number - 1, promised);
             out.println("psc-cluster: laying out " + node.name() + " in " + node.home());
             distribution.layOut(node.home());
             distribution.installProviders(node.home());

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Checks what would otherwise make Keycloak fail half-way with a long stack trace: a busy port, a database that
@@ -16,6 +18,7 @@ import java.util.Properties;
 final class Preflight {
 
     private static final int DATABASE_TIMEOUT_SECONDS = 5;
+    private static final int PORT_ATTEMPTS = 20;
 
     private Preflight() {
     }
@@ -33,8 +36,26 @@ final class Preflight {
         }
     }
 
-    /** A port nothing listens on, on the loopback interface, for Keycloak behind the TLS front. */
-    static int freeLoopbackPort() {
+    /**
+     * A port nothing listens on, on the loopback interface, for Keycloak behind its front, and none of the ports
+     * {@code promised} (the public and management ports, which nothing listens on yet either: the system could hand
+     * one of them out); the port is added to them.
+     */
+    static int freeLoopbackPort(Set<Integer> promised) {
+        return freeLoopbackPort(promised, Preflight::unusedLoopbackPort);
+    }
+
+    static int freeLoopbackPort(Set<Integer> promised, IntSupplier unused) {
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = unused.getAsInt();
+            if (promised.add(port)) {
+                return port;
+            }
+        }
+        throw new SandboxException("cannot find a free loopback port apart from " + promised);
+    }
+
+    private static int unusedLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

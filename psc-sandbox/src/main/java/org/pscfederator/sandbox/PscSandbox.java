@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.pscfederator.realmconfig.RealmAssembler;
 import org.pscfederator.realmconfig.RealmConfigException;
@@ -74,7 +76,8 @@ public final class PscSandbox {
         out.println("psc-sandbox: starting Keycloak from " + data.keycloakHome() + " ("
                 + (options.database() == DatabaseKind.H2 ? "H2 in " + data.root() + "/db"
                 : "PostgreSQL at " + Preflight.withoutQuery(options.dbUrl())) + ")");
-        int keycloakPort = Preflight.freeLoopbackPort();
+        int keycloakPort = Preflight.freeLoopbackPort(new HashSet<>(Set.of(options.httpsPort(),
+                options.managementPort())));
         FrontIdentity frontIdentity = FrontIdentity.generate();
         frontIdentity.writeTrustStore(data.frontTrustStore());
         out.println("psc-sandbox: Keycloak listens on https://127.0.0.1:" + keycloakPort

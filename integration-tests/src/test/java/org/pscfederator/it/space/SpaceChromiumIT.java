@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pscfederator.it.ecps.EcpsFlow.realmAttributes;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pscfederator.it.ecps.EcpsFlow;
 import org.pscfederator.it.harness.Axe;
 import org.pscfederator.it.harness.Chromium;
 import org.pscfederator.it.harness.SandboxServer;
@@ -97,10 +100,13 @@ class SpaceChromiumIT {
      * "Me déconnecter partout". A professional who does not use a mouse loses nothing.
      */
     @Test
-    void theSpaceIsUsedWithTheKeyboardAlone(SandboxServer server) throws Exception {
+    void theSpaceIsUsedWithTheKeyboardAlone(SandboxServer server, @TempDir Path devices) throws Exception {
         Chromium.assumeInstalled();
         server.importSandboxDirectories();
         String idNat = "899900000912";
+        // A device of its own: the suite's other tests revoke this professional's devices.
+        String deviceId = EcpsFlow.enrolledDevice(server, idNat, devices).deviceId();
+        String revokeButton = "#psc-space-device-list li[data-device-id='" + deviceId + "'] form";
         URI base = URI.create(server.baseUrl());
         try (Chromium browser = Chromium.startWithCard("fr", server.dataDir().resolve("pki/cards/" + idNat + ".p12"),
                 base.getScheme() + "://" + base.getHost() + ":" + base.getPort())) {
@@ -108,14 +114,14 @@ class SpaceChromiumIT {
             browser.waitFor("psc-ecps-identifier");
             browser.loginWithCardByKeyboard();
             browser.waitFor("psc-space-logout-all");
-            assertThat(browser.driver().findElements(By.cssSelector("#psc-space-device-list form button")))
-                    .as("the professional's active devices").hasSize(1);
+            assertThat(browser.driver().findElements(By.cssSelector(revokeButton))).as("the new device, active")
+                    .hasSize(1);
 
-            tabToButtonOf(browser, "#psc-space-device-list form");
+            tabToButtonOf(browser, revokeButton);
             browser.press(Keys.ENTER);
             browser.waitFor("psc-space-logout-all");
-            assertThat(browser.driver().findElements(By.cssSelector("#psc-space-device-list form button")))
-                    .as("active devices once revoked by keyboard").isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector(revokeButton)))
+                    .as("the device's revoke button once it is revoked by keyboard").isEmpty();
 
             tabToButtonOf(browser, "#psc-space-activate");
             browser.press(Keys.ENTER);
