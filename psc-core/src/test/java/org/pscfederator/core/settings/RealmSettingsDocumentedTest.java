@@ -35,9 +35,13 @@ class RealmSettingsDocumentedTest {
         }
     }
 
-    /** The table's rows by attribute: its cells without the surrounding pipes, stripped. */
+    /**
+     * The first table's rows by attribute (the realm's; the sections after it, from the first second-level heading,
+     * document other settings): its cells without the surrounding pipes, stripped.
+     */
     private static Map<String, String[]> rows() throws IOException {
-        return Files.readAllLines(DOC).stream().filter(line -> line.startsWith("| `psc"))
+        return Files.readAllLines(DOC).stream().takeWhile(line -> !line.startsWith("## "))
+                .filter(line -> line.startsWith("| `psc"))
                 .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split(" \\| "))
                         .map(String::strip).toArray(String[]::new))
                 .collect(Collectors.toMap(cells -> cells[0].replace("`", ""), cells -> cells, (a, b) -> a,
