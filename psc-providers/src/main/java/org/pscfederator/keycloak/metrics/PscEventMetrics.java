@@ -41,6 +41,10 @@ final class PscEventMetrics implements EventListenerProvider {
     private static final Set<EventType> TOKEN_GRANTS = EnumSet.of(EventType.CODE_TO_TOKEN, EventType.REFRESH_TOKEN,
             EventType.CLIENT_LOGIN, EventType.AUTHREQID_TO_TOKEN, EventType.TOKEN_EXCHANGE);
 
+    /** A login refused: on PSC's login page, or in an establishment's broker flows (the pairing, the check). */
+    private static final Set<EventType> LOGIN_ERRORS = EnumSet.of(EventType.LOGIN_ERROR,
+            EventType.IDENTITY_PROVIDER_FIRST_LOGIN_ERROR, EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR);
+
     /** Every reason code PSC's events carry for a login or a client's authentication. */
     private static final Set<String> REASONS = Stream.of(Stream.of(CardRefusal.values()),
             Stream.of(EcpsRefusal.values()), Stream.of(ClientRefusal.values()),
@@ -61,7 +65,7 @@ final class PscEventMetrics implements EventListenerProvider {
             }
             return;
         }
-        if (type != EventType.LOGIN && type != EventType.LOGIN_ERROR) {
+        if (type != EventType.LOGIN && !LOGIN_ERRORS.contains(type)) {
             return;
         }
         String means = means(details);
