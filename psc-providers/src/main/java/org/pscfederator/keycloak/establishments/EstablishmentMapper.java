@@ -13,6 +13,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -73,6 +74,12 @@ public class EstablishmentMapper extends AbstractIdentityProviderMapper {
         if (!"true".equals(provider.getConfig().get(VALIDATE_SIGNATURE))) {
             LOG.errorf("identity provider %s does not validate the ID token's signature (%s): its logins are"
                     + " refused", LoggedText.of(alias), VALIDATE_SIGNATURE);
+            return MapperVerdict.refused(EstablishmentRefusal.NOT_ESTABLISHMENT, null);
+        }
+        if (provider.getSyncMode() == IdentityProviderSyncMode.FORCE) {
+            // FORCE would write the establishment's name and email over the professional, read-only from the
+            // directory: Keycloak would fail after the pairing. The directory is the only source of who they are.
+            LOG.errorf("identity provider %s has sync mode FORCE: its logins are refused", LoggedText.of(alias));
             return MapperVerdict.refused(EstablishmentRefusal.NOT_ESTABLISHMENT, null);
         }
         if (!(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN) instanceof JsonWebToken token)) {
