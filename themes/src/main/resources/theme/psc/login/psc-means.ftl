@@ -1,7 +1,7 @@
 <#import "psc-card-checks.ftl" as cardChecks>
-<#-- PSC's two means as tabs, "Application e-CPS" open with the identifier form and "Carte CPS": the panels of a page
-     where the professional proves who they are (the pairing of an establishment's account). Without script both
-     panels show one under the other; psc-login.js makes them tabs. -->
+<#-- PSC's two means, "Application e-CPS" open with the identifier form and "Carte CPS": the panels of every page where
+     the professional proves who they are (PSC's login page, the pairing of an establishment's account), and the two
+     tabs alone. Without script the panels show one under the other; psc-login.js makes them tabs. -->
 <#macro ecpsPanel>
     <section id="psc-panel-ecps" class="psc-tabpanel psc-open" role="tabpanel" aria-labelledby="psc-tab-ecps">
         <h2 class="psc-panel-title">${msg("pscLoginEcps")}</h2>
@@ -46,13 +46,16 @@
         </div>
     </section>
 </#macro>
+<#macro tabButtons>
+    <button type="button" role="tab" id="psc-tab-ecps" class="psc-tab" aria-controls="psc-panel-ecps"
+            aria-selected="true">${msg("pscLoginEcps")}</button>
+    <button type="button" role="tab" id="psc-tab-card" class="psc-tab" aria-controls="psc-panel-card"
+            aria-selected="false" tabindex="-1">${msg("pscLoginCard")}</button>
+</#macro>
 <#macro tabs>
     <div class="psc-tabs" data-psc-tabs>
         <div class="psc-tablist" role="tablist" aria-label="${msg("pscLoginMeans")}" hidden>
-            <button type="button" role="tab" id="psc-tab-ecps" class="psc-tab" aria-controls="psc-panel-ecps"
-                    aria-selected="true">${msg("pscLoginEcps")}</button>
-            <button type="button" role="tab" id="psc-tab-card" class="psc-tab" aria-controls="psc-panel-card"
-                    aria-selected="false" tabindex="-1">${msg("pscLoginCard")}</button>
+            <@tabButtons/>
         </div>
         <@ecpsPanel/>
         <@cardPanel/>
