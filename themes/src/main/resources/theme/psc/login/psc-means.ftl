@@ -46,11 +46,12 @@
         </div>
     </section>
 </#macro>
+<#-- Indented as the login page's tab list holds them. -->
 <#macro tabButtons>
-    <button type="button" role="tab" id="psc-tab-ecps" class="psc-tab" aria-controls="psc-panel-ecps"
-            aria-selected="true">${msg("pscLoginEcps")}</button>
-    <button type="button" role="tab" id="psc-tab-card" class="psc-tab" aria-controls="psc-panel-card"
-            aria-selected="false" tabindex="-1">${msg("pscLoginCard")}</button>
+                <button type="button" role="tab" id="psc-tab-ecps" class="psc-tab" aria-controls="psc-panel-ecps"
+                        aria-selected="true">${msg("pscLoginEcps")}</button>
+                <button type="button" role="tab" id="psc-tab-card" class="psc-tab" aria-controls="psc-panel-card"
+                        aria-selected="false" tabindex="-1">${msg("pscLoginCard")}</button>
 </#macro>
 <#macro tabs>
     <div class="psc-tabs" data-psc-tabs>
