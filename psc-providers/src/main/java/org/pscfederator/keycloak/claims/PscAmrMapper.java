@@ -20,12 +20,15 @@ import org.pscfederator.core.claims.PscClaim;
  * {@code amr}: how the professional authenticated in this session (RFC 8176 values: {@code ["sc","pin","mfa"]} for
  * the card, {@code ["swk","pin","mfa"]} for e-CPS, {@code ["fed", ...]} after a delegated login), from the note the
  * login left on the user session, and after a delegated login {@code psc_establishment}, the establishment's
- * provider. No note, no claim: nothing is claimed that the login did not do.
+ * provider. No note, no claim: nothing is claimed that the login did not do. A session an identity provider's login
+ * opened without PSC's broker flows gets none of PSC's claims at all (the idNat of a local user is nobody's).
  */
 public class PscAmrMapper extends AbstractOIDCProtocolMapper
         implements OIDCIDTokenMapper, OIDCAccessTokenMapper, UserInfoTokenMapper {
 
     public static final String PROVIDER_ID = "psc-amr";
+    /** Mappers run by ascending priority; Keycloak's own are 0 or a little more. */
+    static final int LAST = 10_000;
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
     static {
@@ -35,6 +38,14 @@ public class PscAmrMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        if (PscAmr.withheld(userSession)) {
+            // An identity provider's login without PSC's broker flows: nobody checked a pairing, so the tokens say
+            // nothing of PSC's, whatever the scope's other mappers put (they run before this one).
+            PscClaim.wireNames().forEach(token.getOtherClaims()::remove);
+            token.getOtherClaims().remove("amr");
+            token.setAcr(null);
+            return;
+        }
         String amr = PscAmr.of(userSession, clientSessionCtx);
         if (amr != null) {
             token.getOtherClaims().put("amr", PscAmr.values(amr));
@@ -43,6 +54,12 @@ public class PscAmrMapper extends AbstractOIDCProtocolMapper
         if (establishment != null) {
             token.getOtherClaims().put(PscClaim.ESTABLISHMENT.wire(), establishment);
         }
+    }
+
+    /** After every other mapper, so that a session PSC's checks did not vouch for keeps none of PSC's claims. */
+    @Override
+    public int getPriority() {
+        return LAST;
     }
 
     @Override

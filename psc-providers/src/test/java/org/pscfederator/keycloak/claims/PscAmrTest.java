@@ -3,11 +3,14 @@ package org.pscfederator.keycloak.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.IDToken;
 
 /** Which sessions get amr, acr and psc_establishment: the login's notes decide, a brokered login needs PSC's. */
 @Tag("psc-claims")
@@ -55,6 +58,34 @@ class PscAmrTest {
         assertThat(PscAmr.of(brokered, null)).isNull();
         assertThat(PscAmr.withheld(brokered)).isTrue();
         assertThat(PscAmr.establishment(brokered, null)).isNull();
+    }
+
+    @Test
+    void aBrokeredLoginWithoutPscsFlowsKeepsNoneOfPscsClaims() {
+        IDToken token = new IDToken();
+        token.setAcr("eidas1");
+        token.getOtherClaims().put("SubjectNameID", "local-user");
+        token.getOtherClaims().put("amr", List.of("pwd"));
+        token.getOtherClaims().put("preferred_username", "local-user");
+
+        new PscAmrMapper().setClaim(token, new ProtocolMapperModel(),
+                session(Map.of("identity_provider", "some-provider")), null, null);
+
+        assertThat(token.getAcr()).isNull();
+        assertThat(token.getOtherClaims()).containsOnlyKeys("preferred_username");
+    }
+
+    @Test
+    void aDelegatedLoginsTokensSayWhichEstablishment() {
+        IDToken token = new IDToken();
+        token.getOtherClaims().put("SubjectNameID", "899700366240");
+
+        new PscAmrMapper().setClaim(token, new ProtocolMapperModel(), session(Map.of("identity_provider",
+                "hopital-demo", PscAmr.USER_SESSION_NOTE, "fed pwd otp", PscAmr.ESTABLISHMENT_NOTE, "hopital-demo")),
+                null, null);
+
+        assertThat(token.getOtherClaims()).containsEntry("SubjectNameID", "899700366240")
+                .containsEntry("amr", List.of("fed", "pwd", "otp")).containsEntry("psc_establishment", "hopital-demo");
     }
 
     @Test
