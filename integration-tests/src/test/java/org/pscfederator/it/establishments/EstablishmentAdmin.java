@@ -7,7 +7,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.pscfederator.it.harness.PscEndpoint;
@@ -50,6 +52,12 @@ final class EstablishmentAdmin {
      * psc-core's EstablishmentSetting), its flows and its mapper.
      */
     void register(String alias, TestOpenIdProvider provider, Map<String, String> pscSettings) throws Exception {
+        register(alias, provider, pscSettings, FIRST_BROKER_FLOW, POST_BROKER_FLOW, MAPPER);
+    }
+
+    /** The same with these flows and mapper (null: none), as an operator might register it by mistake. */
+    void register(String alias, TestOpenIdProvider provider, Map<String, String> pscSettings, String firstBrokerFlow,
+            String postBrokerFlow, String mapperType) throws Exception {
         Map<String, String> config = new LinkedHashMap<>(provider.keycloakConfig());
         config.putAll(pscSettings);
         ObjectNode representation = JSON.createObjectNode()
@@ -60,15 +68,20 @@ final class EstablishmentAdmin {
                 .put("trustEmail", false)
                 .put("storeToken", false)
                 .put("linkOnly", false)
-                .put("firstBrokerLoginFlowAlias", FIRST_BROKER_FLOW)
-                .put("postBrokerLoginFlowAlias", POST_BROKER_FLOW);
+                .put("firstBrokerLoginFlowAlias", firstBrokerFlow);
+        if (postBrokerFlow != null) {
+            representation.put("postBrokerLoginFlowAlias", postBrokerFlow);
+        }
         representation.set("config", JSON.valueToTree(config));
         HttpResponse<String> created = send("POST", realmAdmin() + "/identity-provider/instances", representation);
         assertThat(created.statusCode()).as("registering " + alias + ": " + created.body()).isEqualTo(201);
+        if (mapperType == null) {
+            return;
+        }
         ObjectNode mapper = JSON.createObjectNode()
                 .put("name", "psc-establishment")
                 .put("identityProviderAlias", alias)
-                .put("identityProviderMapper", MAPPER);
+                .put("identityProviderMapper", mapperType);
         mapper.set("config", JSON.createObjectNode().put("syncMode", "INHERIT"));
         HttpResponse<String> mapped = send("POST", realmAdmin() + "/identity-provider/instances/" + alias
                 + "/mappers", mapper);
@@ -151,6 +164,29 @@ final class EstablishmentAdmin {
         for (JsonNode user : users) {
             send("POST", realmAdmin() + "/users/" + user.path("id").asText() + "/logout", null);
         }
+    }
+
+    /** The realm's login events (any type) whose details hold every given pair, newest first. */
+    List<JsonNode> events(Map<String, String> details) throws Exception {
+        JsonNode events = server.getJson(realmAdmin() + "/events?max=2000", server.adminToken());
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode event : events) {
+            boolean all = true;
+            for (Map.Entry<String, String> detail : details.entrySet()) {
+                all &= detail.getValue().equals(event.at("/details/" + detail.getKey()).asText());
+            }
+            if (all) {
+                matching.add(event);
+            }
+        }
+        return matching;
+    }
+
+    /** The events of this provider's alias (psc_establishment) with these further details. */
+    List<JsonNode> eventsOf(String alias, Map<String, String> details) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(details);
+        all.put("psc_establishment", alias);
+        return events(all);
     }
 
     HttpResponse<String> send(String method, String url, JsonNode body) throws Exception {

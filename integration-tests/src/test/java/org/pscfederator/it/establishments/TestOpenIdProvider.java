@@ -132,7 +132,7 @@ final class TestOpenIdProvider implements AutoCloseable {
         config.put("pkceMethod", "S256");
         config.put("defaultScope", "openid");
         config.put("disableUserInfo", "true");
-        config.put("syncMode", "FORCE");
+        config.put("syncMode", "IMPORT");
         return config;
     }
 
