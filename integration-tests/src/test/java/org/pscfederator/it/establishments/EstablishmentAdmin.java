@@ -157,6 +157,15 @@ final class EstablishmentAdmin {
                 server.adminToken());
     }
 
+    /** Deletes the realm's user of this username, if any (one Keycloak's own first-login flow created). */
+    void deleteUser(String username) throws Exception {
+        JsonNode users = server.getJson(realmAdmin() + "/users?exact=true&username=" + encode(username),
+                server.adminToken());
+        for (JsonNode user : users) {
+            send("DELETE", realmAdmin() + "/users/" + user.path("id").asText(), null);
+        }
+    }
+
     /** Ends every session of the PSC user of this idNat (the admin API's logout), so a next login starts afresh. */
     void logout(String idNat) throws Exception {
         JsonNode users = server.getJson(realmAdmin() + "/users?exact=true&username=" + encode(idNat),

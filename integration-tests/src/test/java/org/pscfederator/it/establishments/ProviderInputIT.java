@@ -131,6 +131,36 @@ class ProviderInputIT {
         }
     }
 
+    @Test
+    void providerRegisteredWithoutPscFlowsGetsNoEidas1Token(SandboxServer server) throws Exception {
+        try (TestEstablishment establishment = TestEstablishment.register(server, Map.of(), "first broker login",
+                null, null)) {
+            String subject = "no-psc-flows-" + System.nanoTime();
+            establishment.logsIn(subject);
+            DelegatedLogin login = new DelegatedLogin(server, CardBrowser.withCard(server,
+                    HospitalLoginIT.card(server, IDNAT)));
+
+            CardBrowser.Outcome page = login.startWithHint(establishment.alias());
+            if (page.page() != null && page.page().contains("kc-idp-review-profile-form")) {
+                // Keycloak's own first-login flow asks for a profile: given one, it would create a local user.
+                page = login.follow(login.browser().submit(page, "kc-idp-review-profile-form", "username=" + subject
+                        + "&email=" + subject + "%40test.invalid&firstName=Test&lastName=Test"));
+            }
+
+            if (page.redirected() && page.location().startsWith(DelegatedLogin.REDIRECT)
+                    && page.redirectParameters().containsKey("code")) {
+                JsonNode claims = login.idToken(login.tokens(page));
+                assertThat(claims.path("acr").asText()).as("no eidas1 without PSC's checks").isNotEqualTo("eidas1");
+                assertThat(claims.has("SubjectNameID")).as("no professional's identity").isFalse();
+                assertThat(claims.has("psc_establishment")).isFalse();
+            } else {
+                assertThat(page.page()).contains("lang=\"fr\"");
+            }
+            assertThat(establishment.admin().pairing(IDNAT, establishment.alias())).isNull();
+            establishment.admin().deleteUser(subject);
+        }
+    }
+
     private static void assertBrokerRefuses(SandboxServer server, TestOpenIdProvider.Fault fault) throws Exception {
         try (TestEstablishment establishment = TestEstablishment.register(server)) {
             establishment.logsIn("fault-" + fault + "-" + System.nanoTime()).provider().misbehave(fault);

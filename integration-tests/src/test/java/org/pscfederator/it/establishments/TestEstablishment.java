@@ -30,13 +30,20 @@ final class TestEstablishment implements AutoCloseable {
     }
 
     static TestEstablishment register(SandboxServer server, Map<String, String> settingChanges) throws Exception {
+        return register(server, settingChanges, EstablishmentAdmin.FIRST_BROKER_FLOW,
+                EstablishmentAdmin.POST_BROKER_FLOW, EstablishmentAdmin.MAPPER);
+    }
+
+    /** Registered with these broker flows and mapper (null: none) instead of PSC's: an operator's mistake. */
+    static TestEstablishment register(SandboxServer server, Map<String, String> settingChanges, String firstBrokerFlow,
+            String postBrokerFlow, String mapper) throws Exception {
         EstablishmentAdmin admin = new EstablishmentAdmin(server);
         TestOpenIdProvider provider = TestOpenIdProvider.start(server);
         String alias = "it-etab-" + Long.toString(System.currentTimeMillis(), 36) + "-" + COUNT.incrementAndGet();
         Map<String, String> settings = new LinkedHashMap<>(defaults());
         settings.putAll(settingChanges);
         try {
-            admin.register(alias, provider, settings);
+            admin.register(alias, provider, settings, firstBrokerFlow, postBrokerFlow, mapper);
         } catch (Exception | AssertionError e) {
             provider.close();
             throw e;
