@@ -51,7 +51,7 @@ class PairingExpiryPostgresIT {
 
     private static void expire(TestDatabase database, String alias, String subject) throws Exception {
         try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(
-                "UPDATE psc_pairing SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1 minute', created_at = created_at"
+                "UPDATE psc_pairing SET expires_at = CURRENT_TIMESTAMP - INTERVAL '2 days', created_at = created_at"
                         + " - INTERVAL '366 days' WHERE provider = ? AND subject = ?")) {
             statement.setString(1, alias);
             statement.setString(2, subject);
