@@ -11,7 +11,9 @@ public enum PscClaim {
     SUBJECT_ORGANIZATION("SubjectOrganization"),
     SUBJECT_ORGANIZATION_ID("SubjectOrganizationID"),
     SECTEUR_ACTIVITE("Secteur_Activite"),
-    OTHER_IDS("otherIds");
+    OTHER_IDS("otherIds"),
+    /** After a delegated login only: the alias of the establishment's identity provider that did the login. */
+    ESTABLISHMENT("psc_establishment");
 
     private final String wire;
 

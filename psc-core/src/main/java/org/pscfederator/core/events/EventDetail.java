@@ -13,7 +13,10 @@ public enum EventDetail {
      * professional is known is still found by the audit of that idNat.
      */
     CLAIMED_ID_NAT("psc_claimed_idnat"),
-    /** Why it was refused: the code of a {@link CardRefusal}, an {@link EcpsRefusal}, a {@link ClientRefusal}. */
+    /**
+     * Why it was refused: the code of a {@link CardRefusal}, an {@link EcpsRefusal}, a {@link ClientRefusal}, an
+     * {@code EstablishmentRefusal}.
+     */
     REASON("psc_reason"),
     DEVICE("psc_device"),
     /** How an e-CPS request ended: approved, denied, wrong_code, expired. */
@@ -31,7 +34,17 @@ public enum EventDetail {
     /** The id of the login event the professional reported with "Ce n'était pas moi". */
     REPORTED_LOGIN("psc_reported_login"),
     /** How many login sessions the professional's action in their space ended. */
-    SESSIONS_ENDED("psc_sessions_ended");
+    SESSIONS_ENDED("psc_sessions_ended"),
+    /** The alias of the establishment's identity provider of a delegated login or a pairing. */
+    ESTABLISHMENT("psc_establishment"),
+    /** What became of the pairing: a {@code PairingResult}'s wire ({@code created}, {@code used}, ...). */
+    PAIRING("psc_pairing"),
+    /** How the pairing was proved: {@code card} or {@code ecps}. */
+    PAIRING_MEANS("psc_pairing_means"),
+    /** Who ended a pairing: {@code professional}, {@code admin}, or {@code psc} (its checks at a login). */
+    ENDED_BY("psc_ended_by"),
+    /** How many pairings an action ended. */
+    PAIRINGS_ENDED("psc_pairings_ended");
 
     private final String wire;
 

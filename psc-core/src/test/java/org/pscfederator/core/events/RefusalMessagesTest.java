@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pscfederator.core.establishments.EstablishmentRefusal;
 
 /** Every refusal a page shows has its message in the login theme, in French and in English. */
 class RefusalMessagesTest {
@@ -26,7 +27,8 @@ class RefusalMessagesTest {
                 StandardCharsets.UTF_8)) {
             messages.load(in);
         }
-        Stream.of(CardRefusal.values(), EcpsRefusal.values()).flatMap(Stream::of)
+        Stream.<Refusal[]>of(CardRefusal.values(), EcpsRefusal.values(), EstablishmentRefusal.values())
+                .flatMap(Stream::of)
                 .forEach(refusal -> assertThat(messages.getProperty(refusal.messageKey()))
                         .as("%s in messages_%s", refusal.messageKey(), language).isNotBlank());
     }

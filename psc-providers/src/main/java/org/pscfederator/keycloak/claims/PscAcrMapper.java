@@ -21,7 +21,9 @@ import org.keycloak.representations.IDToken;
  * {@code oidc-acr-mapper}, which derives the claim from its own levels: "0" for a login by SSO cookie, or whatever
  * mappable level the request asked for. The session's level is the one of the login that opened it; a service that
  * wants a fresh one asks {@code max_age} or {@code prompt=login}. The sandbox's password login of its benchmark user
- * is marked the same, as Keycloak's level map marked it before: that user exists in the sandbox only.
+ * is marked the same, as Keycloak's level map marked it before: that user exists in the sandbox only. A session an
+ * identity provider's login opened gets it only when PSC's broker flows marked it delegated (an establishment's
+ * provider with its pairing): any other brokered login gets no acr.
  */
 public class PscAcrMapper extends AbstractOIDCProtocolMapper
         implements OIDCIDTokenMapper, OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
@@ -37,6 +39,9 @@ public class PscAcrMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        if (PscAmr.withheld(userSession)) {
+            return;
+        }
         token.setAcr(EIDAS1);
     }
 

@@ -1,7 +1,6 @@
 package org.pscfederator.keycloak.claims;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.keycloak.models.ClientSessionContext;
@@ -15,11 +14,13 @@ import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
+import org.pscfederator.core.claims.PscClaim;
 
 /**
  * {@code amr}: how the professional authenticated in this session (RFC 8176 values: {@code ["sc","pin","mfa"]} for
- * the card, {@code ["swk","pin","mfa"]} for e-CPS), from the note the login left on the user session. No note, no
- * claim: nothing is claimed that the login did not do.
+ * the card, {@code ["swk","pin","mfa"]} for e-CPS, {@code ["fed", ...]} after a delegated login), from the note the
+ * login left on the user session, and after a delegated login {@code psc_establishment}, the establishment's
+ * provider. No note, no claim: nothing is claimed that the login did not do.
  */
 public class PscAmrMapper extends AbstractOIDCProtocolMapper
         implements OIDCIDTokenMapper, OIDCAccessTokenMapper, UserInfoTokenMapper {
@@ -36,7 +37,11 @@ public class PscAmrMapper extends AbstractOIDCProtocolMapper
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         String amr = PscAmr.of(userSession, clientSessionCtx);
         if (amr != null) {
-            token.getOtherClaims().put("amr", List.copyOf(Arrays.asList(amr.split("\\s+"))));
+            token.getOtherClaims().put("amr", PscAmr.values(amr));
+        }
+        String establishment = PscAmr.establishment(userSession, clientSessionCtx);
+        if (establishment != null) {
+            token.getOtherClaims().put(PscClaim.ESTABLISHMENT.wire(), establishment);
         }
     }
 
@@ -52,7 +57,8 @@ public class PscAmrMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "Puts amr (RFC 8176) in the tokens: sc pin mfa after a CPS card login, swk pin mfa after e-CPS.";
+        return "Puts amr (RFC 8176) in the tokens: sc pin mfa after a CPS card login, swk pin mfa after e-CPS, fed and"
+                + " the establishment's methods after a delegated login (with psc_establishment).";
     }
 
     @Override

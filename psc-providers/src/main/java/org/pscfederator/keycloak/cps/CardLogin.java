@@ -25,6 +25,7 @@ import org.pscfederator.core.settings.TrustUse;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.EventFields;
+import org.pscfederator.keycloak.login.LoginStage;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.core.events.CardRefusal;
 import org.pscfederator.core.events.EventDetail;
@@ -57,7 +58,7 @@ public final class CardLogin {
         }
     }
 
-    public static void login(AuthenticationFlowContext context) {
+    public static void login(AuthenticationFlowContext context, LoginStage stage) {
         Holder holder = holder(context.getSession(), context.getRealm(), context.getHttpRequest(), context.getEvent());
         if (!holder.accepted()) {
             refuse(context, holder.reason(), holder.error(), holder.logDetail());
@@ -65,8 +66,7 @@ public final class CardLogin {
         }
         context.getAuthenticationSession().setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.CARD);
         context.getAuthenticationSession().setUserSessionNote(EventDetail.MEANS.wire(), MEANS);
-        context.setUser(holder.user());
-        context.success();
+        stage.proven(context, holder.user());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.pscfederator.core.identifiers.IdNat;
 import org.pscfederator.keycloak.claims.PscAmr;
 import org.pscfederator.keycloak.logging.EventFields;
 import org.pscfederator.keycloak.logging.LoggedText;
+import org.pscfederator.keycloak.login.LoginStage;
 import org.pscfederator.keycloak.realm.RealmAttributes;
 import org.pscfederator.core.settings.RealmSettingException;
 import org.pscfederator.core.settings.EcpsSettings;
@@ -50,43 +51,44 @@ public final class EcpsLogin {
     }
 
     /** "Application e-CPS" chosen, or a step of the e-CPS pages posted. */
-    public static void action(AuthenticationFlowContext context) {
+    public static void action(AuthenticationFlowContext context, LoginStage stage) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String step = form.getFirst(STEP);
         if ("identify".equals(step)) {
-            identify(context, form.getFirst("id_nat"), "on".equals(form.getFirst("remember")));
+            identify(context, form.getFirst("id_nat"), "on".equals(form.getFirst("remember")), stage);
         } else if ("check".equals(step)) {
-            check(context);
+            check(context, stage);
         } else if ("retry".equals(step)) {
             String idNat = context.getAuthenticationSession().getAuthNote(NOTE_ID_NAT);
             if (idNat == null) {
-                context.challenge(loginPage(context));
+                context.challenge(loginPage(context, stage));
             } else {
                 // A new request for the same identifier: what the professional chose to remember stays as it is.
-                identify(context, idNat, null);
+                identify(context, idNat, null, stage);
             }
         } else {
-            context.challenge(loginPage(context));
+            context.challenge(loginPage(context, stage));
         }
     }
 
-    /** PSC's login page, the identifier prefilled when this computer remembers it. */
-    public static Response loginPage(AuthenticationFlowContext context) {
+    /** The stage's page of both means, the identifier prefilled when this computer remembers it. */
+    public static Response loginPage(AuthenticationFlowContext context, LoginStage stage) {
         Cookie remembered = context.getHttpRequest().getHttpHeaders().getCookies().get(REMEMBER_COOKIE);
         String prefill = remembered == null ? "" : IdNat.typed(remembered.getValue()).orElse("");
-        return context.form().setAttribute("pscEcpsIdNat", prefill)
-                .setAttribute("pscEcpsRemembered", !prefill.isEmpty()).createForm(LOGIN_TEMPLATE);
+        return stage.meansPage(context, context.form().setAttribute("pscEcpsIdNat", prefill)
+                .setAttribute("pscEcpsRemembered", !prefill.isEmpty()));
     }
 
     /** {@code remember} null leaves the remembered identifier as it is. */
-    private static void identify(AuthenticationFlowContext context, String typed, Boolean remember) {
+    private static void identify(AuthenticationFlowContext context, String typed, Boolean remember,
+            LoginStage stage) {
         context.getEvent().detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         Optional<String> idNat = IdNat.typed(typed);
         if (idNat.isEmpty()) {
             context.getEvent().detail(EventDetail.REASON.wire(), EcpsRefusal.INVALID_IDENTIFIER.code())
                     .error(Errors.INVALID_INPUT);
-            Response page = context.form().setAttribute("pscEcpsIdNat", "")
-                    .setAttribute("pscEcpsError", EcpsRefusal.INVALID_IDENTIFIER.code()).createForm(LOGIN_TEMPLATE);
+            Response page = stage.meansPage(context, context.form().setAttribute("pscEcpsIdNat", "")
+                    .setAttribute("pscEcpsError", EcpsRefusal.INVALID_IDENTIFIER.code()));
             context.failureChallenge(AuthenticationFlowError.INVALID_USER, page);
             return;
         }
@@ -149,13 +151,13 @@ public final class EcpsLogin {
                 .createForm(WAIT_TEMPLATE));
     }
 
-    private static void check(AuthenticationFlowContext context) {
+    private static void check(AuthenticationFlowContext context, LoginStage stage) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String requestId = authSession.getAuthNote(NOTE_REQUEST);
         String idNat = authSession.getAuthNote(NOTE_ID_NAT);
         context.getEvent().detail(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         if (requestId == null || idNat == null) {
-            context.challenge(loginPage(context));
+            context.challenge(loginPage(context, stage));
             return;
         }
         context.getEvent().detail(EventDetail.ID_NAT.wire(), idNat).detail(EventDetail.ECPS_REQUEST.wire(), requestId);
@@ -195,8 +197,7 @@ public final class EcpsLogin {
         authSession.setUserSessionNote(PscAmr.USER_SESSION_NOTE, PscAmr.MOBILE);
         authSession.setUserSessionNote(EventDetail.MEANS.wire(), EcpsEvents.MEANS);
         authSession.setUserSessionNote(EventDetail.DEVICE.wire(), decision.get().deviceId());
-        context.setUser(user);
-        context.success();
+        stage.proven(context, user);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.pscfederator.keycloak.login;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -11,7 +10,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.pscfederator.core.events.EventDetail;
-import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.keycloak.ecps.EcpsLogin;
 import org.pscfederator.keycloak.realm.PscRealm;
 
@@ -26,7 +24,7 @@ public class PscLoginAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(EcpsLogin.loginPage(context));
+        context.challenge(EcpsLogin.loginPage(context, LoginStage.PSC_LOGIN));
     }
 
     /**
@@ -34,7 +32,7 @@ public class PscLoginAuthenticator implements Authenticator {
      * their directory entry for someone else's service. Checked when a means is chosen: the page itself holds nothing
      * of PSC's, and a copy of PSC's realm under another name (an operator's staging copy) still shows it.
      */
-    private static boolean refusedOutsidePscRealm(AuthenticationFlowContext context) {
+    public static boolean refusedOutsidePscRealm(AuthenticationFlowContext context) {
         if (PscRealm.of(context.getSession()).owns(context.getRealm())) {
             return false;
         }
@@ -49,15 +47,7 @@ public class PscLoginAuthenticator implements Authenticator {
         if (refusedOutsidePscRealm(context)) {
             return;
         }
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String method = form.getFirst(METHOD);
-        if ("card".equals(method)) {
-            CardLogin.login(context);
-        } else if ("ecps".equals(method) || form.getFirst(EcpsLogin.STEP) != null) {
-            EcpsLogin.action(context);
-        } else {
-            context.challenge(EcpsLogin.loginPage(context));
-        }
+        LoginStage.act(context, LoginStage.PSC_LOGIN);
     }
 
     @Override
