@@ -40,6 +40,7 @@ final class DelegatedLogin {
     private final PscEndpoint server;
     private final CardBrowser browser;
     private final CardBrowser.Request request;
+    private long totpWaitNanos;
 
     DelegatedLogin(PscEndpoint server, CardBrowser browser) {
         this.server = server;
@@ -92,7 +93,7 @@ final class DelegatedLogin {
         if (user.totpSecret() == null || !afterPassword.page().contains("kc-otp-login-form")) {
             return follow(afterPassword, null);
         }
-        return follow(browser.submit(afterPassword, "kc-otp-login-form", "otp=" + freshCode(user.totpSecret())),
+        return follow(browser.submit(afterPassword, "kc-otp-login-form", "otp=" + timedFreshCode(user.totpSecret())),
                 null);
     }
 
@@ -119,6 +120,11 @@ final class DelegatedLogin {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         assertThat(EcpsFlow.state(server, wait, 5)).isEqualTo("approved");
         return follow(EcpsFlow.check(browser, wait), null);
+    }
+
+    /** Follows a link of a page (absolute, or relative to PSC's realm), and the redirects after it. */
+    CardBrowser.Outcome visit(String link) throws Exception {
+        return follow(browser.get(URI.create(server.realmUrl()).resolve(link).toString()), null);
     }
 
     /** Follows redirects as a browser does, until a page, or a redirect to the relying service. */
@@ -156,6 +162,20 @@ final class DelegatedLogin {
         JsonNode claims = SignedJwt.verified(server, tokens.get("id_token").asText());
         assertThat(claims.path("nonce").asText()).isEqualTo(request.nonce());
         return claims;
+    }
+
+    /** How long this login waited for a TOTP code it had not used yet (not part of the login's own time). */
+    long totpWaitMillis() {
+        return totpWaitNanos / 1_000_000;
+    }
+
+    private String timedFreshCode(String base32Secret) throws InterruptedException {
+        long started = System.nanoTime();
+        try {
+            return freshCode(base32Secret);
+        } finally {
+            totpWaitNanos += System.nanoTime() - started;
+        }
     }
 
     /** The current TOTP code of this secret, one this run has not used yet (waiting for the next when it has). */

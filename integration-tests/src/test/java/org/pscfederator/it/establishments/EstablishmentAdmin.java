@@ -7,11 +7,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.pscfederator.it.ecps.EcpsFlow;
 import org.pscfederator.it.harness.PscEndpoint;
 import org.pscfederator.it.harness.SandboxServer;
 
@@ -177,18 +177,7 @@ final class EstablishmentAdmin {
 
     /** The realm's login events (any type) whose details hold every given pair, newest first. */
     List<JsonNode> events(Map<String, String> details) throws Exception {
-        JsonNode events = server.getJson(realmAdmin() + "/events?max=2000", server.adminToken());
-        List<JsonNode> matching = new ArrayList<>();
-        for (JsonNode event : events) {
-            boolean all = true;
-            for (Map.Entry<String, String> detail : details.entrySet()) {
-                all &= detail.getValue().equals(event.at("/details/" + detail.getKey()).asText());
-            }
-            if (all) {
-                matching.add(event);
-            }
-        }
-        return matching;
+        return EcpsFlow.matching(server.getJson(realmAdmin() + "/events?max=2000", server.adminToken()), details);
     }
 
     /** The events of this provider's alias (psc_establishment) with these further details. */

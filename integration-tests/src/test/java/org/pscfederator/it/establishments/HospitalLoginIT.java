@@ -56,7 +56,7 @@ class HospitalLoginIT {
         assertPairingPage(pairing);
         CardBrowser.Outcome back = login.pairWithCard(pairing);
         JsonNode tokens = login.tokens(back);
-        Figures.record("first delegated login with card pairing", started);
+        Figures.record("first delegated login with card pairing", started, login);
 
         assertDelegatedTokens(server, login, tokens, SAGEFEMME_IDNAT);
         JsonNode recorded = admin.pairing(SAGEFEMME_IDNAT, ALIAS);
@@ -80,7 +80,7 @@ class HospitalLoginIT {
         long started = System.nanoTime();
         CardBrowser.Outcome back = second.hospitalLogin(second.startWithHint(ALIAS), SAGEFEMME);
         JsonNode tokens = second.tokens(back);
-        Figures.record("delegated login through an existing pairing", started);
+        Figures.record("delegated login through an existing pairing", started, second);
 
         assertDelegatedTokens(server, second, tokens, SAGEFEMME_IDNAT);
         assertThat(admin.eventsOf(ALIAS, Map.of("psc_pairing", "used"))).as("the pairing's use, an event")
@@ -97,7 +97,7 @@ class HospitalLoginIT {
         CardBrowser.Outcome pairing = login.hospitalLogin(login.startWithHint(ALIAS), MULTI);
         assertPairingPage(pairing);
         JsonNode tokens = login.tokens(login.pairWithEcps(pairing, MULTI_IDNAT, phone));
-        Figures.record("first delegated login with e-CPS pairing", started);
+        Figures.record("first delegated login with e-CPS pairing", started, login);
 
         assertDelegatedTokens(server, login, tokens, MULTI_IDNAT);
         assertThat(admin.pairing(MULTI_IDNAT, ALIAS).path("means").asText()).isEqualTo("ecps");

@@ -36,11 +36,8 @@ class PairingExpiryPostgresIT {
             CardBrowser.Outcome again = PairingLifecycleIT.nextLogin(server, establishment, subject);
 
             HospitalLoginIT.assertPairingPage(again);
-            assertThat(establishment.admin().pairing(IDNAT, establishment.alias())).as("the expired pairing ended")
-                    .isNull();
-            assertThat(PairingLifecycleIT.linkTo(establishment, IDNAT)).as("and Keycloak's link with it").isNull();
-            assertThat(establishment.admin().eventsOf(establishment.alias(), Map.of("psc_pairing", "ended",
-                    "psc_reason", "pairing_expired"))).isNotEmpty();
+            PairingLifecycleIT.assertEnded(establishment, IDNAT, Map.of("psc_reason", "pairing_expired",
+                    "psc_ended_by", "psc"));
 
             PairingLifecycleIT.pair(server, establishment, subject, IDNAT);
             JsonNode renewed = establishment.admin().pairing(IDNAT, establishment.alias());

@@ -15,6 +15,7 @@ import org.pscfederator.it.harness.CardBrowser;
 import org.pscfederator.it.harness.Launcher;
 import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
+import org.pscfederator.it.space.SpaceBrowser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,12 +39,30 @@ class PairingLifecycleIT {
 
             assertThat(establishment.admin().unpair(IDNAT, establishment.alias())).isEqualTo(204);
 
-            assertThat(establishment.admin().pairing(IDNAT, establishment.alias())).isNull();
-            assertThat(linkTo(establishment, IDNAT)).as("Keycloak's link removed too").isNull();
-            assertThat(establishment.admin().eventsOf(establishment.alias(), Map.of("psc_pairing", "ended",
-                    "psc_ended_by", "admin"))).isNotEmpty();
+            assertEnded(establishment, IDNAT, Map.of("psc_ended_by", "admin", "psc_reason", "pairing_removed"));
             assertThat(establishment.admin().unpair(IDNAT, establishment.alias())).as("nothing left to remove")
                     .isEqualTo(404);
+            HospitalLoginIT.assertPairingPage(nextLogin(server, establishment, subject));
+        }
+    }
+
+    @Test
+    void pairingRemovedByTheProfessionalAsksForTheCardAgain(SandboxServer server) throws Exception {
+        try (TestEstablishment establishment = TestEstablishment.register(server)) {
+            String subject = "self-removed-" + System.nanoTime();
+            pair(server, establishment, subject, IDNAT);
+            SpaceBrowser professional = SpaceBrowser.withCard(server, IDNAT);
+            CardBrowser.Outcome space = professional.loginWithCard();
+            assertThat(space.page()).contains("Mes comptes d&#39;établissement associés")
+                    .contains("data-provider=\"" + establishment.alias() + "\"").contains(TestEstablishment.NAME);
+
+            CardBrowser.Outcome done = professional.post(space, "/pairings/remove", "provider="
+                    + establishment.alias());
+
+            assertThat(done.page()).contains("association est retirée")
+                    .doesNotContain("data-provider=\"" + establishment.alias() + "\"");
+            assertEnded(establishment, IDNAT, Map.of("psc_ended_by", "professional", "psc_reason",
+                    "pairing_removed"));
             HospitalLoginIT.assertPairingPage(nextLogin(server, establishment, subject));
         }
     }
@@ -182,6 +201,17 @@ class PairingLifecycleIT {
             throws Exception {
         DelegatedLogin login = new DelegatedLogin(server, CardBrowser.withoutCard(server));
         return login.startWithHint(establishment.logsIn(subject).alias());
+    }
+
+    /** The pairing and Keycloak's link are gone, and an event says the pairing ended, with these details. */
+    static void assertEnded(TestEstablishment establishment, String idNat, Map<String, String> details)
+            throws Exception {
+        assertThat(establishment.admin().pairing(idNat, establishment.alias())).as("the pairing ended").isNull();
+        assertThat(linkTo(establishment, idNat)).as("and Keycloak's link with it").isNull();
+        Map<String, String> all = new java.util.LinkedHashMap<>(details);
+        all.put("psc_pairing", "ended");
+        all.put("psc_idnat", idNat);
+        assertThat(establishment.admin().eventsOf(establishment.alias(), all)).as("an event " + all).isNotEmpty();
     }
 
     static JsonNode linkTo(TestEstablishment establishment, String idNat) throws Exception {

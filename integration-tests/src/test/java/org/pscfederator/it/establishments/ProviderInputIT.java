@@ -54,16 +54,7 @@ class ProviderInputIT {
                 Map.of("pscSubjectClaims", "tid oid"))) {
             establishment.provider().nextLogin(new TestOpenIdProvider.Identity("entra-sub-" + System.nanoTime(),
                     List.of("pwd", "otp"), Map.of("tid", "a1b2c3d4-0000-4000-8000-000000000001")));
-            DelegatedLogin login = new DelegatedLogin(server, CardBrowser.withCard(server,
-                    HospitalLoginIT.card(server, IDNAT)));
-
-            CardBrowser.Outcome refused = login.startWithHint(establishment.alias());
-
-            Refusals.assertRefusedInFrench(refused, "subject_missing", "identifiant de votre compte");
-            Refusals.assertNoToken(login);
-            assertThat(establishment.admin().eventsOf(establishment.alias(), Map.of("psc_reason", "subject_missing")))
-                    .isNotEmpty();
-            assertThat(establishment.admin().pairing(IDNAT, establishment.alias())).isNull();
+            assertPscRefuses(server, establishment, "subject_missing", "identifiant de votre compte");
         }
     }
 
@@ -72,16 +63,7 @@ class ProviderInputIT {
         try (TestEstablishment establishment = TestEstablishment.register(server)) {
             establishment.logsIn("amr-string-" + System.nanoTime()).provider()
                     .misbehave(TestOpenIdProvider.Fault.AMR_NOT_AN_ARRAY);
-            DelegatedLogin login = new DelegatedLogin(server, CardBrowser.withCard(server,
-                    HospitalLoginIT.card(server, IDNAT)));
-
-            CardBrowser.Outcome refused = login.startWithHint(establishment.alias());
-
-            Refusals.assertRefusedInFrench(refused, "amr_invalid", "pas indiqué comment vous vous êtes authentifié");
-            Refusals.assertNoToken(login);
-            assertThat(establishment.admin().eventsOf(establishment.alias(), Map.of("psc_reason", "amr_invalid")))
-                    .isNotEmpty();
-            assertThat(establishment.admin().pairing(IDNAT, establishment.alias())).isNull();
+            assertPscRefuses(server, establishment, "amr_invalid", "pas indiqué comment vous vous êtes authentifié");
         }
     }
 
@@ -125,7 +107,8 @@ class ProviderInputIT {
             CardBrowser.Outcome page = login.startWithHint(establishment.alias());
 
             assertThat(page.location() == null || !page.location().startsWith(DelegatedLogin.REDIRECT)).isTrue();
-            assertThat(page.page()).contains("lang=\"fr\"").contains("Carte CPS").contains("Application e-CPS");
+            assertThat(page.page()).contains("lang=\"fr\"");
+            Refusals.assertOtherMeansOffered(login, page);
             Refusals.assertNoToken(login);
             assertThat(brokerErrorsSince(server, since)).isNotEmpty();
         }
@@ -151,7 +134,7 @@ class ProviderInputIT {
                     && page.redirectParameters().containsKey("code")) {
                 JsonNode claims = login.idToken(login.tokens(page));
                 assertThat(claims.path("acr").asText()).as("no eidas1 without PSC's checks").isNotEqualTo("eidas1");
-                assertThat(claims.has("SubjectNameID")).as("no professional's identity").isFalse();
+                assertThat(claims.has("amr")).as("no amr without PSC's checks: " + claims).isFalse();
                 assertThat(claims.has("psc_establishment")).isFalse();
             } else {
                 assertThat(page.page()).contains("lang=\"fr\"");
@@ -159,6 +142,20 @@ class ProviderInputIT {
             assertThat(establishment.admin().pairing(IDNAT, establishment.alias())).isNull();
             establishment.admin().deleteUser(subject);
         }
+    }
+
+    /** PSC's own checks refuse the provider's answer: its French page and reason, an event, nothing paired. */
+    private static void assertPscRefuses(SandboxServer server, TestEstablishment establishment, String reason,
+            String french) throws Exception {
+        DelegatedLogin login = new DelegatedLogin(server, CardBrowser.withCard(server,
+                HospitalLoginIT.card(server, IDNAT)));
+
+        CardBrowser.Outcome refused = login.startWithHint(establishment.alias());
+
+        Refusals.assertRefusedInFrench(refused, reason, french);
+        Refusals.assertNoToken(login);
+        assertThat(establishment.admin().eventsOf(establishment.alias(), Map.of("psc_reason", reason))).isNotEmpty();
+        assertThat(establishment.admin().pairing(IDNAT, establishment.alias())).isNull();
     }
 
     private static void assertBrokerRefuses(SandboxServer server, TestOpenIdProvider.Fault fault) throws Exception {

@@ -28,6 +28,21 @@ final class Refusals {
         assertThat(outcome.page()).contains("lang=\"fr\"");
     }
 
+    /**
+     * The page still offers PSC's own means: the card and e-CPS tabs on the page itself, or a link that starts the
+     * login again on PSC's login page, which shows them.
+     */
+    static void assertOtherMeansOffered(DelegatedLogin login, CardBrowser.Outcome page) throws Exception {
+        if (page.page().contains("id=\"psc-login-form\"") && page.page().contains("id=\"psc-ecps-identifier\"")) {
+            return;
+        }
+        java.util.regex.Matcher restart = java.util.regex.Pattern.compile(
+                "<a id=\"psc-establishment-restart\"[^>]*href=\"([^\"]+)\"").matcher(page.page());
+        assertThat(restart.find()).as("the card and e-CPS offered, or a link back to them:\n" + page.page()).isTrue();
+        CardBrowser.Outcome again = login.visit(restart.group(1).replace("&amp;", "&"));
+        assertThat(again.page()).contains("id=\"psc-login-form\"").contains("id=\"psc-ecps-identifier\"");
+    }
+
     /** The refused login left no PSC session: a next authorization request shows PSC's login page. */
     static void assertNoToken(DelegatedLogin login) throws Exception {
         CardBrowser.Outcome next = login.browser().open(CardBrowser.Request.of(DelegatedLogin.CLIENT,
