@@ -21,11 +21,13 @@ import picocli.CommandLine.ParameterException;
  * Exit codes: 0 done, 1 refused or failed (nothing changed), 2 bad command line.
  */
 @Command(name = "psc-admin", subcommands = {ClientCommands.class, AuditCommand.class, EventsCommands.class,
-        DeviceCommands.class, SessionCommands.class, TrustCommands.class, CommandLine.HelpCommand.class})
+        DeviceCommands.class, SessionCommands.class, TrustCommands.class, IdpCommands.class,
+        CommandLine.HelpCommand.class})
 public final class AdminCommand implements UsageText {
 
     static final String HELP = """
             usage: psc-admin client COMMAND --client-id ID [options]
+                   psc-admin idp register|show|disable|pairings|unpair ... [options]
                    psc-admin audit|events|device|session|trust ... [options]
               Onboards the relying services of PSC's trusted space: each authenticates with its IGC-Santé ORG AUTH_CLI
               certificate in mutual TLS (tls_client_auth) and gets certificate-bound tokens. Answers an operator's
@@ -56,6 +58,29 @@ public final class AdminCommand implements UsageText {
               client show --client-id ID
                                        print the registration: redirect URIs, authentication, certificates, bound
                                        tokens, CIBA, back-channel logout
+
+            establishments' identity providers (docs/establishments.md; each also with --json):
+              idp register --alias ALIAS --discovery URL --client-id ID
+                           (--client-secret-file FILE | --private-key-jwt) --name NAME --structures LIST
+                           [--amr-all-of "AMR..."] [--amr-any-of "AMR..."] [--subject-claims sub|"tid oid"]
+                           [--pairing-days N]
+                                       create the establishment's OpenID Connect provider in the realm, its
+                                       endpoints from its discovery document (as the server reads it), PKCE S256,
+                                       PSC's pairing and check flows and mapper. LIST: comma-separated
+                                       finess:<9 digits>, siret:<14 digits> or structure:<technical id>, the
+                                       structures whose professionals may pair; amr rules default to all of "mfa"
+                                       and one of "otp hwk swk"; the subject to "sub" ("tid oid" for Entra ID);
+                                       pairings last 365 days unless --pairing-days (1..3650). The secret is the
+                                       file's first line; --private-key-jwt signs with the realm's key (the
+                                       establishment trusts PSC's keys URL, printed). Prints the redirect URI the
+                                       establishment registers
+              idp show --alias ALIAS   the provider: state, endpoints, client, PSC's settings as the server reads
+                                       them (or why they are refused), flows, mapper; never the secret
+              idp disable --alias ALIAS
+                                       disable the provider and end all its pairings
+              idp pairings --idnat ID  the professional's pairings with establishments' accounts
+              idp unpair --idnat ID --provider ALIAS
+                                       end that pairing: the next login through ALIAS asks for the card or e-CPS
 
             everyday commands (each also with --json: one JSON document on stdout):
               audit --idnat ID [--since DATE] [--until DATE]

@@ -28,6 +28,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.pscfederator.core.certificates.PemTrust;
@@ -263,6 +265,126 @@ final class KeycloakAdmin {
         }
     }
 
+    /** The identity provider with this alias, or empty. */
+    Optional<ObjectNode> identityProvider(String alias) throws AdminException {
+        try {
+            return realm.identityProviders().findAll().stream().filter(provider -> alias.equals(provider.getAlias()))
+                    .findFirst().map(provider -> (ObjectNode) JSON.valueToTree(provider));
+        } catch (WebApplicationException e) {
+            throw failure(e, "look identity provider " + alias + " up");
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** The provider's mappers' types ({@code psc-establishment}, ...). */
+    List<String> identityProviderMapperTypes(String alias) throws AdminException {
+        try {
+            return realm.identityProviders().get(alias).getMappers().stream()
+                    .map(IdentityProviderMapperRepresentation::getIdentityProviderMapper).toList();
+        } catch (WebApplicationException e) {
+            throw failure(e, "read the mappers of identity provider " + alias);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * What the server reads from an OpenID provider's discovery document, fetched by the server itself (Keycloak's
+     * import of a provider's configuration): the endpoints as the server reaches them, with its own TLS trust.
+     */
+    Map<String, String> discover(java.net.URI discovery) throws AdminException {
+        try {
+            return realm.identityProviders().importFrom(Map.<String, Object>of("providerId", "oidc",
+                    "fromUrl", discovery.toString()));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 401 || status == 403) {
+                throw failure(e, "read a provider's discovery document");
+            }
+            throw new AdminException("the server could not read the discovery document " + discovery + " (HTTP "
+                    + status + "; the server's log says why): check the URL, that the server "
+                    + "reaches it and trusts its TLS certificate; nothing was registered");
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** The realm's issuer, as its discovery names it (the server's public URL): what the outside world sees. */
+    String realmIssuer() throws AdminException {
+        try (Response response = http.target(options.server().toString()).path("realms").path(options.realm())
+                .path(".well-known/openid-configuration").request(MediaType.APPLICATION_JSON).get()) {
+            String issuer = body(response).path("issuer").asText("");
+            if (response.getStatus() != 200 || issuer.isEmpty()) {
+                throw new AdminException("could not read the discovery of realm " + options.realm() + ": the server"
+                        + " answered HTTP " + response.getStatus());
+            }
+            return issuer;
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Whether the realm has a flow of this alias (PSC's establishment flows). */
+    boolean hasFlow(String alias) throws AdminException {
+        try {
+            return realm.flows().getFlows().stream().anyMatch(flow -> alias.equals(flow.getAlias()));
+        } catch (WebApplicationException e) {
+            throw failure(e, "read the flows of realm " + options.realm());
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    void createIdentityProvider(ObjectNode representation) throws AdminException {
+        String alias = representation.path("alias").asText();
+        try (Response response = realm.identityProviders().create(JSON.convertValue(representation,
+                IdentityProviderRepresentation.class))) {
+            if (response.getStatus() == 409) {
+                throw new AdminException("an identity provider " + alias + " already exists in realm "
+                        + options.realm() + "; nothing was changed");
+            }
+            if (response.getStatus() != 201) {
+                throw failure(new WebApplicationException(response), "create identity provider " + alias);
+            }
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    void addIdentityProviderMapper(String alias, ObjectNode mapper) throws AdminException {
+        try (Response response = realm.identityProviders().get(alias).addMapper(JSON.convertValue(mapper,
+                IdentityProviderMapperRepresentation.class))) {
+            if (response.getStatus() != 201) {
+                throw failure(new WebApplicationException(response), "add mapper "
+                        + mapper.path("identityProviderMapper").asText() + " to identity provider " + alias);
+            }
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    void updateIdentityProvider(ObjectNode representation) throws AdminException {
+        String alias = representation.path("alias").asText();
+        try {
+            realm.identityProviders().get(alias).update(JSON.convertValue(representation,
+                    IdentityProviderRepresentation.class));
+        } catch (WebApplicationException e) {
+            throw failure(e, "update identity provider " + alias);
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Removes a provider, to undo a registration that could not be completed. */
+    void deleteIdentityProvider(String alias) {
+        try {
+            realm.identityProviders().get(alias).remove();
+        } catch (WebApplicationException | ProcessingException e) {
+            // The registration's own failure is the one to report.
+        }
+    }
+
     /**
      * A call of the e-CPS device API's administrator endpoints, served under the realm ({@code psc-ecps/v1/admin/...}),
      * with this administrator's token.
@@ -271,9 +393,24 @@ final class KeycloakAdmin {
      * @throws AdminException with the API's error code otherwise
      */
     JsonNode deviceAdmin(String method, String path, Map<String, String> query, String what) throws AdminException {
+        return realmAdmin("psc-ecps/v1/admin", "e-CPS device API", method, path, query, what);
+    }
+
+    /**
+     * A call of the pairings' administrator endpoints ({@code psc-pairings/v1/admin/...}, docs/establishments.md).
+     *
+     * @return the JSON answer of a 2xx (an empty object for 204)
+     * @throws AdminException with the API's error code otherwise
+     */
+    JsonNode pairingAdmin(String method, String path, Map<String, String> query, String what) throws AdminException {
+        return realmAdmin("psc-pairings/v1/admin", "pairing API", method, path, query, what);
+    }
+
+    private JsonNode realmAdmin(String api, String apiName, String method, String path, Map<String, String> query,
+            String what) throws AdminException {
         try {
             var target = http.target(options.server().toString()).path("realms").path(options.realm())
-                    .path("psc-ecps/v1/admin").path(path);
+                    .path(api).path(path);
             for (Map.Entry<String, String> parameter : query.entrySet()) {
                 target = target.queryParam(parameter.getKey(), parameter.getValue());
             }
@@ -290,9 +427,10 @@ final class KeycloakAdmin {
                             + options.realm() + " (HTTP " + status + ")");
                 }
                 if (status == 404 && body.path("error").isMissingNode()) {
-                    throw new AdminException("no e-CPS device API in realm " + options.realm() + " on "
+                    throw new AdminException("no " + apiName + " in realm " + options.realm() + " on "
                             + options.server() + " (HTTP 404)");
                 }
+
                 throw new AdminException("could not " + what + ": the server answered HTTP " + status
                         + (body.path("error").isTextual() ? " (" + body.path("error").asText() + ")" : ""));
             }

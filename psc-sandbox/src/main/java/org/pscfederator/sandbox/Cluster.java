@@ -89,7 +89,7 @@ final class Cluster implements AutoCloseable {
             front.writeTrustStore(node.frontTrustStore());
             nodes.add(node);
         }
-        RealmImport.write(nodes.get(0).home(), pki.trustMaterial(), pki.sandboxRpBindings());
+        RealmImport.write(nodes.get(0).home(), pki.trustMaterial(), pki.sandboxRpBindings(), sandbox);
         Path config = writeHaproxyFiles(options, data, pki, front, nodes);
         haproxy.check(config);
         return new Cluster(options, data, pki, haproxy, config, front, distribution, nodes, out);

@@ -91,8 +91,9 @@ final class KeycloakCommand {
         args.add("--hostname-strict=true");
         // The front answers PSC's authorization path (WalletAuthorization); discovery names it, as PSC's does.
         args.add("--spi-psc-realm--configured--authorization-endpoint=" + authorizationEndpoint);
-        // Keycloak's own outgoing calls (back-channel logout tokens to relying services) trust the sandbox CAs, which
-        // issue the test relying services' HTTPS certificates (the demo's among them), besides the JDK's.
+        // Keycloak's own outgoing calls (back-channel logout tokens to relying services; the identity provider
+        // hopital-demo's token and key requests, to the public port, i.e. the TLS front and its server certificate)
+        // trust the sandbox CAs, which issue those HTTPS certificates (the demo's among them), besides the JDK's.
         args.add("--truststore-paths=" + pki.caBundle());
         args.add("--http-management-port=" + managementPort);
         args.add("--health-enabled=true");

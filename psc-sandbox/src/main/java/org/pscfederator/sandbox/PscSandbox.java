@@ -71,7 +71,7 @@ public final class PscSandbox {
         KeycloakDistribution distribution = KeycloakDistribution.besideLauncher();
         distribution.layOut(data.keycloakHome());
         distribution.installProviders(data.keycloakHome());
-        RealmImport.write(data.keycloakHome(), pki.trustMaterial(), pki.sandboxRpBindings());
+        RealmImport.write(data.keycloakHome(), pki.trustMaterial(), pki.sandboxRpBindings(), options);
 
         out.println("psc-sandbox: starting Keycloak from " + data.keycloakHome() + " ("
                 + (options.database() == DatabaseKind.H2 ? "H2 in " + data.root() + "/db"

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.pscfederator.cli.HelpOption;
 import org.pscfederator.cli.ToolRunner;
@@ -20,15 +23,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code realm-config assemble sandbox|production --card-trust-anchors PEM --client-trust-anchors PEM
- * --card-policy OID --client-policy OID --card-crls LOCATIONS --client-crls LOCATIONS --out FILE}: writes the realm
- * file an operator imports or applies (docs/realm-config.md).
+ * --card-policy OID --client-policy OID --card-crls LOCATIONS --client-crls LOCATIONS --out FILE [--public-url URL]}:
+ * writes the realm file an operator imports or applies, and the variant's companion realms beside it (the sandbox's
+ * demonstration hospital, {@code hopital-demo.json}) (docs/realm-config.md).
  */
 @Command(name = "realm-config", subcommands = {RealmCommand.Assemble.class, CommandLine.HelpCommand.class})
 public final class RealmCommand implements UsageText {
 
     static final String USAGE = "usage: realm-config assemble sandbox|production "
             + "--card-trust-anchors PEM --client-trust-anchors PEM --card-policy OID --client-policy OID "
-            + "--card-crls LOCATIONS --client-crls LOCATIONS --out FILE\n";
+            + "--card-crls LOCATIONS --client-crls LOCATIONS --out FILE [--public-url URL]\n";
 
     @Mixin
     HelpOption help;
@@ -68,6 +72,9 @@ public final class RealmCommand implements UsageText {
         String clientCrls;
         @Option(names = "--out", required = true)
         Path output;
+        /** Where the sandbox's realms say the server is (its hospital's identity provider); none in production. */
+        @Option(names = "--public-url")
+        String publicUrl;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -79,16 +86,26 @@ public final class RealmCommand implements UsageText {
         @Override
         public Integer call() throws IOException {
             RealmVariant parsed = RealmVariant.parse(variant);
-            String realm = new RealmAssembler().assembleAsString(parsed, TrustMaterial.fromFiles(card, client,
-                    cardPolicy, clientPolicy, cardCrls, clientCrls));
+            ServerUrls urls = publicUrl == null ? ServerUrls.SANDBOX_DEFAULT : new ServerUrls(publicUrl, publicUrl);
+            RealmAssembler assembler = new RealmAssembler();
+            String realm = assembler.assembleAsString(parsed, TrustMaterial.fromFiles(card, client,
+                    cardPolicy, clientPolicy, cardCrls, clientCrls), urls);
+            write(output, realm, parsed, RealmAssembler.REALM_NAME);
+            for (Map.Entry<String, ObjectNode> companion : assembler.companions(parsed, urls).entrySet()) {
+                Path file = output.toAbsolutePath().resolveSibling(companion.getKey() + ".json");
+                write(file, assembler.write(companion.getValue()), parsed, companion.getKey());
+            }
+            return 0;
+        }
+
+        private void write(Path file, String realm, RealmVariant parsed, String name) throws IOException {
             try {
-                Files.writeString(output, realm, StandardCharsets.UTF_8);
+                Files.writeString(file, realm, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IOException("cannot write: " + e.getMessage(), e);
             }
             spec.commandLine().getOut().println("wrote " + parsed.name().toLowerCase(Locale.ROOT) + " realm "
-                    + RealmAssembler.REALM_NAME + " to " + output);
-            return 0;
+                    + name + " to " + file);
         }
     }
 }

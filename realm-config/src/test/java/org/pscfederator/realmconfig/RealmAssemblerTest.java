@@ -52,7 +52,9 @@ class RealmAssemblerTest {
             }
         });
         assertThat(differing).isSubsetOf("clients", "users", "displayName", "displayNameHtml", "attributes",
-                "bruteForceProtected", "clientProfiles", "clientPolicies");
+                "bruteForceProtected", "clientProfiles", "clientPolicies", "identityProviders",
+                "identityProviderMappers");
+        assertThat(production.has("identityProviders")).isFalse();
 
         ObjectNode sandboxAttributes = sandbox.get("attributes").deepCopy();
         ObjectNode productionAttributes = production.get("attributes").deepCopy();
@@ -251,6 +253,172 @@ class RealmAssemblerTest {
     @Test
     void unknownVariantIsRefused() {
         assertThatThrownBy(() -> RealmVariant.parse("staging")).hasMessageContaining("unknown realm variant 'staging'");
+    }
+
+    @Test
+    @Tag("psc-establishments")
+    void bothRealmsFollowKcIdpHintBeforePscsLoginAndHaveTheEstablishmentFlows() {
+        for (RealmVariant variant : RealmVariant.values()) {
+            JsonNode realm = assembler.assemble(variant, trust(TEST_CARD_CA, TEST_ORG_CA));
+            JsonNode browser = flow(realm, realm.get("browserFlow").asText());
+            assertThat(priority(browser, "identity-provider-redirector")).as(variant.name())
+                    .isGreaterThan(priority(browser, "auth-cookie")).isLessThan(priority(browser, "psc-login"));
+            assertThat(flow(realm, "psc-establishment-pairing").get("authenticationExecutions")
+                    .findValuesAsText("authenticator")).containsExactly("psc-establishment-pairing");
+            assertThat(flow(realm, "psc-establishment-check").get("authenticationExecutions")
+                    .findValuesAsText("authenticator")).containsExactly("psc-establishment-check");
+            assertThat(flow(realm, "psc-establishment-check").at("/authenticationExecutions/0/requirement").asText())
+                    .isEqualTo("REQUIRED");
+        }
+    }
+
+    @Test
+    @Tag("psc-establishments")
+    void sandboxHospitalProviderUsesPscsFlowsAndMapperAndTheServersUrls() {
+        ServerUrls urls = new ServerUrls("https://psc.example.test:9443/auth", "https://localhost:9443/auth");
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA), urls);
+
+        JsonNode provider = named(sandbox.get("identityProviders"), "alias", "hopital-demo");
+        assertThat(provider.get("providerId").asText()).isEqualTo("oidc");
+        assertThat(flow(sandbox, provider.get("firstBrokerLoginFlowAlias").asText())).isNotNull();
+        assertThat(provider.get("firstBrokerLoginFlowAlias").asText()).isEqualTo("psc-establishment-pairing");
+        assertThat(provider.get("postBrokerLoginFlowAlias").asText()).isEqualTo("psc-establishment-check");
+        JsonNode config = provider.get("config");
+        // The browser and the issuer on the public URL; the back channel on the public port from this machine.
+        assertThat(config.get("issuer").asText()).isEqualTo("https://psc.example.test:9443/auth/realms/hopital-demo");
+        assertThat(config.get("authorizationUrl").asText()).startsWith("https://psc.example.test:9443/auth/realms/");
+        assertThat(config.get("tokenUrl").asText())
+                .isEqualTo("https://localhost:9443/auth/realms/hopital-demo/protocol/openid-connect/token");
+        assertThat(config.get("jwksUrl").asText()).startsWith("https://localhost:9443/auth/realms/hopital-demo/");
+        assertThat(config.get("validateSignature").asText()).isEqualTo("true");
+        assertThat(config.get("pscEstablishment").asText()).isEqualTo("true");
+        assertThat(config.get("pscAmrAllOf").asText()).isEqualTo("pwd");
+        assertThat(config.get("pscAmrAnyOf").asText()).isEqualTo("otp hwk swk");
+        JsonNode mapper = named(sandbox.get("identityProviderMappers"), "identityProviderAlias", "hopital-demo");
+        assertThat(mapper.get("identityProviderMapper").asText()).isEqualTo("psc-establishment");
+    }
+
+    /** The hospital vouches for a structure of the sandbox directory that test professionals work at. */
+    @Test
+    @Tag("psc-establishments")
+    void sandboxHospitalVouchesForAStructureOfTheSandboxDirectory() throws Exception {
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA));
+        String structures = named(sandbox.get("identityProviders"), "alias", "hopital-demo")
+                .at("/config/pscStructures").asText();
+        String directory;
+        try (var in = RealmAssemblerTest.class.getClassLoader()
+                .getResourceAsStream("directory/PS_LibreAcces_Personne_activite_sandbox.txt")) {
+            directory = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String entry : structures.split(",")) {
+            assertThat(entry).matches("finess:[0-9]{9}");
+            assertThat(directory).contains("|" + entry.substring("finess:".length()) + "|");
+        }
+    }
+
+    @Test
+    @Tag("psc-establishments")
+    void sandboxHospitalRealmAssertsPwdAndOtpToPscsBroker() {
+        ServerUrls urls = new ServerUrls("https://psc.example.test:9443/auth", "https://localhost:9443/auth");
+        ObjectNode hospital = assembler.companions(RealmVariant.SANDBOX, urls).get("hopital-demo");
+        ObjectNode sandbox = assembler.assemble(RealmVariant.SANDBOX, trust(TEST_CARD_CA, TEST_ORG_CA), urls);
+
+        assertThat(hospital.get("realm").asText()).isEqualTo("hopital-demo");
+        assertThat(hospital.toString()).doesNotContain("\"_comment\"", "{{psc:");
+        JsonNode forms = flow(hospital, "forms");
+        assertThat(referenceValue(hospital, forms, "auth-username-password-form")).isEqualTo("pwd");
+        assertThat(referenceValue(hospital, flow(hospital, "Browser - Conditional OTP"), "auth-otp-form"))
+                .isEqualTo("otp");
+        // Keycloak counts a reference value only for maxAge seconds after the login; 0 would drop it at once.
+        for (JsonNode config : hospital.get("authenticatorConfig")) {
+            assertThat(config.at("/config/default.reference.maxAge").asInt()).isGreaterThanOrEqualTo(3600);
+        }
+        JsonNode client = named(hospital.get("clients"), "clientId", "psc-federator");
+        assertThat(client.get("redirectUris").get(0).asText())
+                .isEqualTo("https://psc.example.test:9443/auth/realms/esante-wallet/broker/hopital-demo/endpoint");
+        JsonNode amr = named(client.get("protocolMappers"), "protocolMapper", "oidc-amr-mapper");
+        assertThat(amr.at("/config/id.token.claim").asText()).isEqualTo("true");
+        JsonNode provider = named(sandbox.get("identityProviders"), "alias", "hopital-demo").get("config");
+        assertThat(provider.get("clientId").asText()).isEqualTo("psc-federator");
+        assertThat(provider.get("clientSecret").asText()).isEqualTo(client.get("secret").asText());
+    }
+
+    @Test
+    @Tag("psc-establishments")
+    void sandboxHospitalStaffHaveBase32TotpSecretsButOne() throws Exception {
+        ObjectNode hospital = assembler.companions(RealmVariant.SANDBOX, ServerUrls.SANDBOX_DEFAULT).get("hopital-demo");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int withoutOtp = 0;
+        for (JsonNode user : hospital.get("users")) {
+            JsonNode otp = null;
+            for (JsonNode credential : user.get("credentials")) {
+                if (credential.get("type").asText().equals("otp")) {
+                    otp = credential;
+                }
+            }
+            if (otp == null) {
+                withoutOtp++;
+                continue;
+            }
+            JsonNode data = json.readTree(otp.get("credentialData").asText());
+            assertThat(data.get("secretEncoding").asText()).as(user.get("username").asText()).isEqualTo("BASE32");
+            assertThat(data.get("subType").asText()).isEqualTo("totp");
+            assertThat(json.readTree(otp.get("secretData").asText()).get("value").asText()).matches("[A-Z2-7]{32}");
+        }
+        assertThat(withoutOtp).isEqualTo(1);
+    }
+
+    /** Keycloak stores a flow's description in a 255-character column: a longer one stops the import. */
+    @Test
+    void everyFlowDescriptionFitsKeycloaksColumn() {
+        java.util.List<JsonNode> realms = new java.util.ArrayList<>();
+        for (RealmVariant variant : RealmVariant.values()) {
+            realms.add(assembler.assemble(variant, trust(TEST_CARD_CA, TEST_ORG_CA)));
+            realms.addAll(assembler.companions(variant, ServerUrls.SANDBOX_DEFAULT).values());
+        }
+        for (JsonNode realm : realms) {
+            for (JsonNode flow : realm.get("authenticationFlows")) {
+                assertThat(flow.path("description").asText().length()).as(flow.get("alias").asText())
+                        .isLessThanOrEqualTo(255);
+            }
+        }
+    }
+
+    @Test
+    void productionHasNoCompanionRealm() {
+        assertThat(assembler.companions(RealmVariant.PRODUCTION, ServerUrls.SANDBOX_DEFAULT)).isEmpty();
+    }
+
+    @Test
+    void serverUrlsThatAreNotHttpsBasesAreRefused() {
+        for (String bad : new String[] {"http://localhost:8443/auth", "https://localhost:8443/auth/", "localhost",
+                "https://localhost:8443/auth?x=1", null}) {
+            assertThatThrownBy(() -> new ServerUrls(bad, "https://localhost:8443/auth")).as(String.valueOf(bad))
+                    .isInstanceOf(RealmConfigException.class).hasMessageContaining("public URL");
+        }
+    }
+
+    private static JsonNode flow(JsonNode realm, String alias) {
+        return named(realm.get("authenticationFlows"), "alias", alias);
+    }
+
+    private static int priority(JsonNode flow, String authenticator) {
+        return named(flow.get("authenticationExecutions"), "authenticator", authenticator).get("priority").asInt();
+    }
+
+    private static String referenceValue(JsonNode realm, JsonNode flow, String authenticator) {
+        String alias = named(flow.get("authenticationExecutions"), "authenticator", authenticator)
+                .get("authenticatorConfig").asText();
+        return named(realm.get("authenticatorConfig"), "alias", alias).at("/config/default.reference.value").asText();
+    }
+
+    private static JsonNode named(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.path(field).asText().equals(value)) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + " " + value + " in " + array);
     }
 
     private static String pem(String label) {

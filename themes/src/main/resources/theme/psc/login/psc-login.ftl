@@ -1,60 +1,25 @@
 <#import "template.ftl" as layout>
-<#import "psc-card-checks.ftl" as cardChecks>
+<#import "psc-means.ftl" as means>
 <#-- PSC's login page: two tabs, "Application e-CPS" open with the identifier form (the e-CPS login starts here), and
-     "Carte CPS". Without script both panels show one under the other; psc-login.js makes them tabs. -->
+     "Carte CPS"; a third, "Identifiant de mon établissement", when the realm has enabled establishments' identity
+     providers (pscEstablishment=true in a provider's settings, docs/establishments.md). Without script the panels
+     show one under the other; psc-login.js makes them tabs. -->
+<#-- Keycloak's social.providers are the providers a login page may show (enabled, not hidden); of them, only the
+     establishments', read from the provider's own settings, so that the tab lists exactly what PSC's checks accept. -->
+<#assign pscEstablishments = []>
+<#if (social.providers)??>
+    <#list social.providers as provider>
+        <#assign pscProviderConfig = (social.session.identityProviders().getByAlias(provider.alias).config)!{}>
+        <#if (pscProviderConfig["pscEstablishment"]!"") == "true">
+            <#assign pscEstablishments = pscEstablishments + [{"alias": provider.alias, "loginUrl": provider.loginUrl,
+                "name": pscProviderConfig["pscEstablishmentName"]!provider.displayName}]>
+        </#if>
+    </#list>
+</#if>
 <@layout.registrationLayout displayMessage=false; section>
     <#if section="header">
         ${msg("pscLoginTitle")}
     <#elseif section="form">
-        <div class="psc-tabs" data-psc-tabs>
-            <div class="psc-tablist" role="tablist" aria-label="${msg("pscLoginMeans")}" hidden>
-                <button type="button" role="tab" id="psc-tab-ecps" class="psc-tab" aria-controls="psc-panel-ecps"
-                        aria-selected="true">${msg("pscLoginEcps")}</button>
-                <button type="button" role="tab" id="psc-tab-card" class="psc-tab" aria-controls="psc-panel-card"
-                        aria-selected="false" tabindex="-1">${msg("pscLoginCard")}</button>
-            </div>
-
-            <section id="psc-panel-ecps" class="psc-tabpanel psc-open" role="tabpanel" aria-labelledby="psc-tab-ecps">
-                <h2 class="psc-panel-title">${msg("pscLoginEcps")}</h2>
-                <p class="psc-hint">${msg("pscLoginEcpsHint")}</p>
-                <form id="psc-ecps-identifier" class="psc-form" action="${url.loginAction}" method="post" novalidate>
-                    <input type="hidden" name="ecps_step" value="identify">
-                    <div class="psc-field<#if pscEcpsError??> psc-field-invalid</#if>">
-                        <label for="id_nat" class="psc-label">${msg("pscEcpsIdNatLabel")}</label>
-                        <p id="id_nat-hint" class="psc-hint">${msg("pscEcpsIdNatHint")}</p>
-                        <#if pscEcpsError??>
-                            <p id="id_nat-error" class="psc-field-error" data-reason="${pscEcpsError}">
-                                <span class="psc-visually-hidden">${msg("pscErrorPrefix")}</span>
-                                <span id="psc-ecps-error">${msg("pscEcps." + pscEcpsError)}</span>
-                            </p>
-                        </#if>
-                        <input id="id_nat" name="id_nat" type="text" class="psc-input" autocomplete="username"
-                               inputmode="text" maxlength="40" spellcheck="false" autocapitalize="none" required
-                               aria-describedby="<#if pscEcpsError??>id_nat-error </#if>id_nat-hint"
-                               <#if pscEcpsError??>aria-invalid="true" autofocus</#if>
-                               value="${(pscEcpsIdNat!'')}">
-                    </div>
-                    <div class="psc-checkbox">
-                        <input id="remember" name="remember" type="checkbox" <#if (pscEcpsRemembered!false)>checked</#if>>
-                        <label for="remember">${msg("pscEcpsRemember")}</label>
-                    </div>
-                    <button id="psc-ecps-send" class="psc-button psc-button-primary" type="submit">${msg("pscEcpsSend")}</button>
-                </form>
-            </section>
-
-            <section id="psc-panel-card" class="psc-tabpanel" role="tabpanel" aria-labelledby="psc-tab-card">
-                <h2 class="psc-panel-title">${msg("pscLoginCard")}</h2>
-                <form id="psc-login-form" class="psc-form" action="${url.loginAction}" method="post">
-                    <p class="psc-hint">${msg("pscLoginCardHint")}</p>
-                    <button id="psc-login-card" class="psc-button psc-button-primary" type="submit" name="method"
-                            value="card">${msg("pscLoginCardButton")}</button>
-                </form>
-                <div class="psc-help">
-                    <h3 class="psc-help-title">${msg("pscCardHelpTitle")}</h3>
-                    <p>${msg("pscCardHelpIntro")}</p>
-                    <@cardChecks.list/>
-                </div>
-            </section>
-        </div>
+        <@means.tabs establishments=pscEstablishments/>
     </#if>
 </@layout.registrationLayout>

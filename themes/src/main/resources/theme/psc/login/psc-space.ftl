@@ -8,7 +8,7 @@
         </#list>
     </dl>
 </#macro>
-<#macro means value><#if value == "CPS">${msg("pscSpaceMeansCard")}<#elseif value == "e-CPS">${msg("pscSpaceMeansEcps")}<#else>${msg("pscSpaceMeansOther")}</#if></#macro>
+<#macro means value><#if value == "CPS">${msg("pscSpaceMeansCard")}<#elseif value == "e-CPS">${msg("pscSpaceMeansEcps")}<#elseif value == "establishment">${msg("pscSpaceMeansEstablishment")}<#else>${msg("pscSpaceMeansOther")}</#if></#macro>
 <@layout.registrationLayout bodyClass="psc-space" displayMessage=false; section>
     <#if section="header">
         ${msg("pscSpaceTitle")}
@@ -22,6 +22,7 @@
             <ul>
                 <li><a href="#psc-space-identity">${msg("pscSpaceIdentityTitle")}</a></li>
                 <li><a href="#psc-space-devices">${msg("pscSpaceDevicesTitle")}</a></li>
+                <li><a href="#psc-space-pairings">${msg("pscSpacePairingsTitle")}</a></li>
                 <li><a href="#psc-space-logins">${msg("pscSpaceLoginsTitle")}</a></li>
                 <li><a href="#psc-space-sessions">${msg("pscSpaceSessionsTitle")}</a></li>
             </ul>
@@ -75,6 +76,32 @@
             <#else>
                 <p id="psc-space-activate-card">${msg("pscSpaceActivateNeedsCard")}
                     <a href="${pscSpaceUrl}/login?means=card">${msg("pscSpaceLoginWithCard")}</a></p>
+            </#if>
+        </section>
+
+        <section class="psc-section" aria-labelledby="psc-space-pairings">
+            <h2 id="psc-space-pairings" class="psc-section-title">${msg("pscSpacePairingsTitle")}</h2>
+            <#if pscSpacePairings?has_content>
+                <p class="psc-hint">${msg("pscSpacePairingsIntro")}</p>
+                <ul class="psc-items" id="psc-space-pairing-list">
+                    <#list pscSpacePairings as pairing>
+                        <li class="psc-item" data-provider="${pairing.provider}">
+                            <h3 class="psc-item-title">${pairing.establishment}</h3>
+                            <dl class="psc-facts">
+                                <dt>${msg("pscSpacePairingCreated")}</dt><dd>${pairing.created}</dd>
+                                <dt>${msg("pscSpacePairingMeans")}</dt><dd><@means value=pairing.means/></dd>
+                                <dt>${msg("pscSpacePairingExpires")}</dt><dd>${pairing.expires}</dd>
+                            </dl>
+                            <form class="psc-form psc-inline-form" action="${pscSpaceUrl}/pairings/remove" method="post">
+                                <input type="hidden" name="psc_csrf" value="${pscSpaceCsrf}">
+                                <input type="hidden" name="provider" value="${pairing.provider}">
+                                <button class="psc-button psc-button-secondary" type="submit">${msg("pscSpacePairingRemove")}<span class="psc-visually-hidden"> ${pairing.establishment}</span></button>
+                            </form>
+                        </li>
+                    </#list>
+                </ul>
+            <#else>
+                <p>${msg("pscSpaceNoPairing")}</p>
             </#if>
         </section>
 

@@ -8,9 +8,14 @@ import static org.pscfederator.it.ecps.EcpsFlow.phone;
 import static org.pscfederator.it.ecps.EcpsFlow.sandboxDevice;
 import static org.pscfederator.it.ecps.EcpsFlow.startLogin;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,8 +27,8 @@ import org.pscfederator.it.harness.SandboxServer;
 import org.pscfederator.it.harness.SandboxServerExtension;
 
 /**
- * PSC's login page as the server sends it: PSC's layout (two tabs, the e-CPS identifier on the first page, what to
- * check when no card is read), French by default and English when the browser asks, and on every page of the login
+ * PSC's login page as the server sends it: PSC's layout (tabs for e-CPS, the card and the establishments' logins,
+ * the e-CPS identifier on the first page, what to check when no card is read), French by default and English when the browser asks, and on every page of the login
  * a Content-Security-Policy that runs no inline script, with pages that need none.
  */
 @Tag("psc-login-pages")
@@ -50,10 +55,11 @@ class LoginPageIT {
                 "<form id=\"psc-ecps-identifier\"", "<label for=\"id_nat\" class=\"psc-label\">Votre identifiant RPPS",
                 "Mémoriser mon identifiant sur ce poste", ">Se connecter avec e-CPS</button>",
                 "<form id=\"psc-login-form\"", "value=\"card\">Se connecter avec ma carte CPS</button>",
-                "lecteur de cartes", "Cryptolib CPS", "navigateur");
+                "lecteur de cartes", "Cryptolib CPS", "navigateur", ">Identifiant de mon établissement</button>",
+                "id=\"psc-establishment-hopital-demo\"", ">Centre hospitalier de démonstration</a>");
         // The e-CPS tab is the one open; the card's panel follows it, shown when its tab is chosen.
-        assertThat(page.page()).contains("id=\"psc-tab-ecps\" class=\"psc-tab\" aria-controls=\"psc-panel-ecps\"\n"
-                + "                        aria-selected=\"true\"");
+        assertThat(page.page()).containsPattern("id=\"psc-tab-ecps\" class=\"psc-tab\" aria-controls=\"psc-panel-ecps\""
+                + "\\s+aria-selected=\"true\"");
         assertThat(page.page().indexOf("psc-panel-ecps\" class")).isLessThan(page.page().indexOf(
                 "psc-panel-card\" class"));
     }
@@ -66,7 +72,56 @@ class LoginPageIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.page()).contains("lang=\"en\"", ">Log in</h1>", ">e-CPS app</button>", ">CPS card</button>",
                 "Your RPPS identifier", "Remember my identifier on this computer", ">Log in with e-CPS</button>",
-                "Log in with my CPS card", "card reader").doesNotContain("Connectez-vous", "Votre identifiant");
+                "Log in with my CPS card", "card reader", ">My establishment&#39;s login</button>").doesNotContain("Connectez-vous", "Votre identifiant");
+    }
+
+    /**
+     * The third tab lists the realm's enabled providers whose settings say pscEstablishment=true, by the name they
+     * give (pscEstablishmentName), each a link to its login; neither another provider nor a disabled establishment.
+     */
+    @Test
+    @Tag("psc-establishments")
+    void establishmentTabListsOnlyTheEnabledEstablishmentsProviders(SandboxServer server) throws Exception {
+        String token = server.adminToken();
+        String providers = server.baseUrl() + "/admin/realms/esante-wallet/identity-provider/instances";
+        create(server, token, providers, provider("theme-it-other", true, Map.of()));
+        create(server, token, providers, provider("theme-it-disabled", false, Map.of("pscEstablishment", "true",
+                "pscEstablishmentName", "Clinique désactivée", "pscStructures", "finess:759900063")));
+        create(server, token, providers, provider("theme-it-clinic", true, Map.of("pscEstablishment", "true",
+                "pscEstablishmentName", "Clinique <Test> & associés", "pscStructures", "finess:759900063")));
+        try {
+            CardBrowser.Outcome page = CardBrowser.withoutCard(server).open(CardBrowser.Request.of(CLIENT, REDIRECT));
+
+            assertThat(page.page()).contains("role=\"tab\" id=\"psc-tab-establishment\"",
+                    "id=\"psc-panel-establishment\" class=\"psc-tabpanel\" role=\"tabpanel\"",
+                    "href=\"/auth/realms/esante-wallet/broker/hopital-demo/login?",
+                    "href=\"/auth/realms/esante-wallet/broker/theme-it-clinic/login?",
+                    ">Clinique &lt;Test&gt; &amp; associés</a>")
+                    .doesNotContain("theme-it-other", "theme-it-disabled", "Clinique désactivée");
+        } finally {
+            for (String alias : new String[] {"theme-it-other", "theme-it-disabled", "theme-it-clinic"}) {
+                server.send(HttpRequest.newBuilder(URI.create(providers + "/" + alias))
+                        .header("Authorization", "Bearer " + token).DELETE().build());
+            }
+        }
+    }
+
+    private static String provider(String alias, boolean enabled, Map<String, String> settings) throws Exception {
+        ObjectNode provider = new ObjectMapper()
+                .createObjectNode().put("alias", alias).put("providerId", "oidc").put("enabled", enabled)
+                .put("displayName", alias);
+        ObjectNode config = provider.putObject("config")
+                .put("clientId", "psc").put("clientSecret", "secret").put("clientAuthMethod", "client_secret_basic")
+                .put("authorizationUrl", "https://idp.example.test/auth").put("tokenUrl", "https://idp.example.test/token");
+        settings.forEach(config::put);
+        return provider.toString();
+    }
+
+    private static void create(SandboxServer server, String token, String url, String json) throws Exception {
+        int status = server.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build()).statusCode();
+        assertThat(status).as("creating a provider").isEqualTo(201);
     }
 
     @Test

@@ -168,6 +168,10 @@ class LoginPagesChromiumIT {
             assertThat(browser.script("return document.documentElement.lang;")).isEqualTo(language);
             check(browser, "login-ecps-" + language);
 
+            browser.driver().findElement(By.id("psc-tab-establishment")).click();
+            assertThat(browser.driver().findElement(By.id("psc-establishment-hopital-demo")).isDisplayed()).isTrue();
+            check(browser, "login-establishment-" + language);
+
             browser.driver().findElement(By.id("psc-tab-card")).click();
             check(browser, "login-card-" + language);
             browser.driver().findElement(By.id("psc-login-card")).click();

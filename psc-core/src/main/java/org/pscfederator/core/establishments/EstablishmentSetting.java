@@ -4,8 +4,8 @@ import org.pscfederator.core.settings.Range;
 
 /**
  * Every setting PSC reads from an establishment's identity provider (its configuration map), with its default, its
- * range and its meaning. The one list: {@link EstablishmentSettings} reads nothing else, and docs/establishments.md
- * and docs/realm-settings.md document exactly these.
+ * range and its meaning. The one list: {@link EstablishmentSettings} reads nothing else, and docs/realm-settings.md
+ * documents exactly these (EstablishmentSettingsDocumentedTest).
  */
 public enum EstablishmentSetting {
     ESTABLISHMENT("pscEstablishment", null, Range.oneOf("true"),

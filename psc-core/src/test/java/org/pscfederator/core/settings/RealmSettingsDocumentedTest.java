@@ -3,14 +3,12 @@ package org.pscfederator.core.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.pscfederator.core.DocTable;
 
 /** docs/realm-settings.md documents exactly the attributes RealmSettings reads, with their defaults and ranges. */
 class RealmSettingsDocumentedTest {
@@ -35,12 +33,8 @@ class RealmSettingsDocumentedTest {
         }
     }
 
-    /** The table's rows by attribute: its cells without the surrounding pipes, stripped. */
+    /** The realm's table: the first of the page, before the sections on other settings. */
     private static Map<String, String[]> rows() throws IOException {
-        return Files.readAllLines(DOC).stream().filter(line -> line.startsWith("| `psc"))
-                .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split(" \\| "))
-                        .map(String::strip).toArray(String[]::new))
-                .collect(Collectors.toMap(cells -> cells[0].replace("`", ""), cells -> cells, (a, b) -> a,
-                        LinkedHashMap::new));
+        return DocTable.rows(DOC, null);
     }
 }

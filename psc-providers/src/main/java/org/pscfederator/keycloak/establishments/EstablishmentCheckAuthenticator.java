@@ -7,12 +7,16 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.pscfederator.core.establishments.EstablishmentRefusal;
 import org.pscfederator.core.establishments.EstablishmentSettingException;
 import org.pscfederator.core.establishments.EstablishmentSettings;
+import org.pscfederator.core.establishments.PairingResult;
 import org.pscfederator.core.events.EventDetail;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.keycloak.realm.OwnSpi;
@@ -61,6 +65,17 @@ public class EstablishmentCheckAuthenticator implements Authenticator {
             return;
         }
         DelegatedNotes.set(context.getAuthenticationSession(), brokered);
+        if (!"true".equals(context.getAuthenticationSession()
+                .getAuthNote(PostBrokerLoginConstants.PBL_AFTER_FIRST_BROKER_LOGIN))) {
+            // Right after the pairing its creation is the event; later logins go through it: one event each.
+            EventBuilder used = EstablishmentEvents.of(context.getSession(), context.getRealm(),
+                    EventType.IDENTITY_PROVIDER_POST_LOGIN, brokered.alias(), PairingResult.USED)
+                    .user(user).detail(EventDetail.ID_NAT.wire(), user.getUsername());
+            if (context.getAuthenticationSession().getClient() != null) {
+                used.client(context.getAuthenticationSession().getClient());
+            }
+            used.success();
+        }
         context.success();
     }
 

@@ -11,10 +11,10 @@ import org.pscfederator.core.events.EventDetail;
  * Events of delegated logins and pairings (docs/audit.md): Keycloak's broker event types, with the establishment's
  * alias, what became of the pairing and, for a refusal or an end, the reason.
  */
-final class EstablishmentEvents {
+public final class EstablishmentEvents {
 
     /** {@code psc_means} of a delegated login. */
-    static final String MEANS = "establishment";
+    public static final String MEANS = "establishment";
 
     private EstablishmentEvents() {
     }

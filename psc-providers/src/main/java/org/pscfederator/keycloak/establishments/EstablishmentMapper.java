@@ -13,6 +13,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -75,6 +76,12 @@ public class EstablishmentMapper extends AbstractIdentityProviderMapper {
                     + " refused", LoggedText.of(alias), VALIDATE_SIGNATURE);
             return MapperVerdict.refused(EstablishmentRefusal.NOT_ESTABLISHMENT, null);
         }
+        if (provider.getSyncMode() == IdentityProviderSyncMode.FORCE) {
+            // FORCE would write the establishment's name and email over the professional, read-only from the
+            // directory: Keycloak would fail after the pairing. The directory is the only source of who they are.
+            LOG.errorf("identity provider %s has sync mode FORCE: its logins are refused", LoggedText.of(alias));
+            return MapperVerdict.refused(EstablishmentRefusal.NOT_ESTABLISHMENT, null);
+        }
         if (!(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN) instanceof JsonWebToken token)) {
             LOG.errorf("identity provider %s gave no validated ID token", LoggedText.of(alias));
             return MapperVerdict.refused(EstablishmentRefusal.NOT_ESTABLISHMENT, null);
@@ -92,9 +99,11 @@ public class EstablishmentMapper extends AbstractIdentityProviderMapper {
     }
 
     /**
-     * Keeps Keycloak's link and the pairing in step for this local account: a valid pairing with its link, or
-     * neither. An expired pairing, one of a professional who left the directory or the establishment's structures,
-     * or a link without its pairing, is ended; the reason is returned for the page and the event.
+     * Keeps Keycloak's link and the pairing in step for this local account. An expired pairing, or one of a
+     * professional who left the directory or the establishment's structures, is ended with its link; the reason is
+     * returned for the page and the event. A link without its pairing, or naming another user than the pairing, is
+     * removed: Keycloak then sends this login to the pairing, where a pairing still held by this local account lets
+     * its own professional only ({@code already_paired} for anyone else).
      */
     private static Optional<EstablishmentRefusal> endWhatNoLongerHolds(KeycloakSession session, RealmModel realm,
             String alias, String subject, EstablishmentSettings settings) throws SQLException {
@@ -102,29 +111,28 @@ public class EstablishmentMapper extends AbstractIdentityProviderMapper {
         Optional<Pairing> pairing = store.bySubject(realm.getId(), alias, subject);
         UserModel linked = session.users().getUserByFederatedIdentity(realm,
                 new FederatedIdentityModel(alias, subject, null));
-        if (pairing.isEmpty()) {
-            if (linked == null) {
-                return Optional.empty();
+        if (pairing.isPresent()) {
+            List<ActivitySite> sites = ProfessionalSites.of(session, pairing.get().idNat());
+            Optional<EstablishmentRefusal> reason = PairingValidity.reasonToEnd(pairing.get(), Instant.now(), sites,
+                    settings.structures());
+            if (reason.isPresent()) {
+                PairingEnd.end(session, realm, store, pairing.get(), reason.get(), PairingEnd.By.PSC);
+                removeStray(session, realm, alias, linked, pairing.get().userId());
+                return reason;
             }
+        }
+        removeStray(session, realm, alias, linked, pairing.map(Pairing::userId).orElse(null));
+        return Optional.empty();
+    }
+
+    /** Removes a link of this local account to someone its pairing does not name. */
+    private static void removeStray(KeycloakSession session, RealmModel realm, String alias, UserModel linked,
+            String pairedUserId) {
+        if (linked != null && !linked.getId().equals(pairedUserId)) {
             session.users().removeFederatedIdentity(realm, linked, alias);
             LOG.infof("link of %s at %s without its pairing removed", LoggedText.of(linked.getUsername()),
                     LoggedText.of(alias));
-            return Optional.of(EstablishmentRefusal.PAIRING_REMOVED);
         }
-        List<ActivitySite> sites = ProfessionalSites.of(session, pairing.get().idNat());
-        Optional<EstablishmentRefusal> reason = PairingValidity.reasonToEnd(pairing.get(), Instant.now(), sites,
-                settings.structures());
-        boolean linkedElsewhere = linked != null && !linked.getId().equals(pairing.get().userId());
-        if (reason.isEmpty() && (linkedElsewhere || (linked == null && !sites.isEmpty()))) {
-            reason = Optional.of(EstablishmentRefusal.PAIRING_REMOVED);
-        }
-        if (reason.isPresent()) {
-            PairingEnd.end(session, realm, store, pairing.get(), reason.get(), PairingEnd.By.PSC);
-            if (linkedElsewhere) {
-                session.users().removeFederatedIdentity(realm, linked, alias);
-            }
-        }
-        return reason;
     }
 
     @Override

@@ -130,14 +130,22 @@ public class EstablishmentPairingAuthenticator implements Authenticator {
                 return Optional.of(EstablishmentRefusal.NOT_IN_STRUCTURE);
             }
             PairingStore store = OwnSpi.required(session, PairingStore.class);
-            if (store.byIdNat(realm.getId(), login.alias(), idNat).isPresent()
-                    || store.bySubject(realm.getId(), login.alias(), login.subject()).isPresent()) {
+            Optional<Pairing> held = store.bySubject(realm.getId(), login.alias(), login.subject());
+            boolean restored = held.isPresent() && held.get().idNat().equals(idNat)
+                    && held.get().userId().equals(user.getId());
+            if ((held.isPresent() && !restored)
+                    || (held.isEmpty() && store.byIdNat(realm.getId(), login.alias(), idNat).isPresent())) {
+                // This local account is paired with someone else, or this professional with another local account.
                 return Optional.of(EstablishmentRefusal.ALREADY_PAIRED);
             }
             FederatedIdentityModel stale = session.users().getFederatedIdentity(realm, user, login.alias());
             if (stale != null) {
                 // A link without its pairing (removed while the link stayed): Keycloak would refuse a second one.
                 session.users().removeFederatedIdentity(realm, user, login.alias());
+            }
+            if (restored) {
+                // Still paired, its link lost (removed behind PSC's back): its own professional gets it back.
+                return Optional.empty();
             }
             Instant now = Instant.now();
             Pairing pairing = new Pairing(realm.getId(), login.alias(), login.subject(), idNat, user.getId(), now,

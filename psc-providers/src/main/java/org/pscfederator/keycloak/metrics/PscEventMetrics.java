@@ -12,6 +12,7 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.pscfederator.core.certificates.CertificateRejection;
+import org.pscfederator.core.establishments.EstablishmentRefusal;
 import org.pscfederator.core.events.CardRefusal;
 import org.pscfederator.core.events.ClientRefusal;
 import org.pscfederator.core.events.EcpsRefusal;
@@ -20,6 +21,7 @@ import org.pscfederator.core.events.Refusal;
 import org.pscfederator.keycloak.clientauth.OrgCertificateAuthenticatorFactory;
 import org.pscfederator.keycloak.cps.CardLogin;
 import org.pscfederator.keycloak.ecps.EcpsEvents;
+import org.pscfederator.keycloak.establishments.EstablishmentEvents;
 
 /**
  * Counts PSC's logins, refusals and relying services' accepted token requests from the events the logins already
@@ -32,15 +34,21 @@ final class PscEventMetrics implements EventListenerProvider {
     static final String CARD = "card";
     static final String ECPS = "ecps";
     static final String CIBA = "ciba";
+    static final String ESTABLISHMENT = "establishment";
     static final String OTHER = "other";
     static final String NONE = "none";
 
     private static final Set<EventType> TOKEN_GRANTS = EnumSet.of(EventType.CODE_TO_TOKEN, EventType.REFRESH_TOKEN,
             EventType.CLIENT_LOGIN, EventType.AUTHREQID_TO_TOKEN, EventType.TOKEN_EXCHANGE);
 
+    /** A login refused: on PSC's login page, or in an establishment's broker flows (the pairing, the check). */
+    private static final Set<EventType> LOGIN_ERRORS = EnumSet.of(EventType.LOGIN_ERROR,
+            EventType.IDENTITY_PROVIDER_FIRST_LOGIN_ERROR, EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR);
+
     /** Every reason code PSC's events carry for a login or a client's authentication. */
     private static final Set<String> REASONS = Stream.of(Stream.of(CardRefusal.values()),
-            Stream.of(EcpsRefusal.values()), Stream.of(ClientRefusal.values()))
+            Stream.of(EcpsRefusal.values()), Stream.of(ClientRefusal.values()),
+            Stream.of(EstablishmentRefusal.values()))
             .flatMap(refusals -> refusals.map(Refusal::code))
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> CERTIFICATE_REASONS = Stream.of(CertificateRejection.values())
@@ -57,7 +65,7 @@ final class PscEventMetrics implements EventListenerProvider {
             }
             return;
         }
-        if (type != EventType.LOGIN && type != EventType.LOGIN_ERROR) {
+        if (type != EventType.LOGIN && !LOGIN_ERRORS.contains(type)) {
             return;
         }
         String means = means(details);
@@ -75,10 +83,14 @@ final class PscEventMetrics implements EventListenerProvider {
 
     /**
      * card (a professional's CPS or a structure staff card alike), ecps, ciba; null for an event that is not a PSC
-     * login. A delegated login through an establishment's own identity provider will be {@code establishment}.
+     * login. A delegated login through an establishment's own identity provider is {@code establishment}: its
+     * refusals say so, its success is Keycloak's login event naming the provider.
      */
     static String means(Map<String, String> details) {
         String means = details.get(EventDetail.MEANS.wire());
+        if (EstablishmentEvents.MEANS.equals(means) || details.containsKey(Details.IDENTITY_PROVIDER)) {
+            return ESTABLISHMENT;
+        }
         if (CardLogin.MEANS.equals(means)) {
             return CARD;
         }

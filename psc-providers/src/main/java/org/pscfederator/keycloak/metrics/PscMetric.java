@@ -52,7 +52,7 @@ public enum PscMetric {
 
     /** Label names, and the values each may take. */
     public static final class Label {
-        /** card (CPS and staff cards), ecps, ciba, client; establishment for a delegated login when there is one. */
+        /** card (CPS and staff cards), ecps, ciba, client; establishment for a delegated login. */
         public static final String MEANS = "means";
         /** logins: success, refused; token requests: accepted, refused; e-CPS: approved, denied, wrong_code. */
         public static final String OUTCOME = "outcome";

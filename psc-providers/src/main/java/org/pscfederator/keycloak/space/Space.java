@@ -32,6 +32,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resource.RealmResourceProvider;
+import org.pscfederator.core.establishments.EstablishmentRefusal;
 import org.pscfederator.core.events.EventDetail;
 import org.pscfederator.core.settings.EcpsSettings;
 import org.pscfederator.core.settings.RealmSettingException;
@@ -42,6 +43,9 @@ import org.pscfederator.keycloak.ecps.Device;
 import org.pscfederator.keycloak.ecps.DeviceApiFactory;
 import org.pscfederator.keycloak.ecps.DeviceStore;
 import org.pscfederator.keycloak.ecps.EcpsEvents;
+import org.pscfederator.keycloak.establishments.Pairing;
+import org.pscfederator.keycloak.establishments.PairingEnd;
+import org.pscfederator.keycloak.establishments.PairingStore;
 import org.pscfederator.keycloak.logging.LoggedText;
 import org.pscfederator.keycloak.realm.PscRealm;
 import org.pscfederator.keycloak.realm.RealmAttributes;
@@ -60,14 +64,16 @@ public class Space implements RealmResourceProvider {
     private static final String STATE_COOKIE = "PSC_SPACE_STATE";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The outcomes a page may announce after a redirect: only these keys, never text from the request. */
-    private static final List<String> DONE = List.of("device_revoked");
+    private static final List<String> DONE = List.of("device_revoked", "pairing_removed");
 
     private final KeycloakSession session;
     private final DeviceStore devices;
+    private final PairingStore pairings;
 
-    Space(KeycloakSession session, DeviceStore devices) {
+    Space(KeycloakSession session, DeviceStore devices, PairingStore pairings) {
         this.session = session;
         this.devices = devices;
+        this.pairings = pairings;
     }
 
     @Override
@@ -103,6 +109,9 @@ public class Space implements RealmResourceProvider {
                 .setAttribute("pscSpaceByCard", who.byCard())
                 .setAttribute("pscSpaceClaims", ClaimNode.of(ProfessionalClaims.of(session, who.user())))
                 .setAttribute("pscSpaceDevices", devices.of(who.idNat()).stream().map(DeviceRow::new).toList())
+                .setAttribute("pscSpacePairings", pairings.ofIdNat(realm().getId(), who.idNat()).stream()
+                        .map(pairing -> new PairingRow(pairing, session.identityProviders()
+                                .getByAlias(pairing.provider()))).toList())
                 .setAttribute("pscSpaceLogins", new LoginHistory(session, realm(), devices).recent(who.user()))
                 .setAttribute("pscSpaceSessions", sessions);
         if (done != null && DONE.contains(done)) {
@@ -149,7 +158,7 @@ public class Space implements RealmResourceProvider {
      * space, in the language asked for; nothing is done.
      */
     @GET
-    @Path("{action: activation|devices/revoke|sessions/logout|logins/not-me}")
+    @Path("{action: activation|devices/revoke|pairings/remove|sessions/logout|logins/not-me}")
     public Response actionOpened(@QueryParam("kc_locale") String locale) {
         String language = locale != null && locale.matches("[a-z]{2}(-[A-Z]{2})?") ? "?kc_locale=" + locale : "";
         return Response.seeOther(URI.create(spaceUrl() + language)).header("Cache-Control", "no-store").build();
@@ -177,6 +186,26 @@ public class Space implements RealmResourceProvider {
         }
         revokeDevice(who, device.get(), "device_revoked_by_professional");
         return Response.seeOther(URI.create(spaceUrl() + "?done=device_revoked")).build();
+    }
+
+    /** Ends one of the professional's own pairings: the next login through that establishment asks again. */
+    @POST
+    @Path("pairings/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removePairing(MultivaluedMap<String, String> form) throws SQLException {
+        Guarded guarded = guard(form);
+        if (guarded.refusal() != null) {
+            return guarded.refusal();
+        }
+        SpaceSession who = guarded.who();
+        String provider = form.getFirst("provider");
+        Optional<Pairing> pairing = provider == null || provider.isBlank() ? Optional.empty()
+                : pairings.byIdNat(realm().getId(), provider, who.idNat());
+        if (pairing.isEmpty() || !PairingEnd.end(session, realm(), pairings, pairing.get(),
+                EstablishmentRefusal.PAIRING_REMOVED, PairingEnd.By.PROFESSIONAL)) {
+            return message(Response.Status.NOT_FOUND, "not_own_pairing", false);
+        }
+        return Response.seeOther(URI.create(spaceUrl() + "?done=pairing_removed")).build();
     }
 
     @POST

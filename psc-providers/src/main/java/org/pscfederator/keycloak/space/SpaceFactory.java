@@ -6,6 +6,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 import org.pscfederator.keycloak.ecps.DeviceStore;
+import org.pscfederator.keycloak.establishments.PairingStore;
 import org.pscfederator.keycloak.realm.OwnSpi;
 
 /** {@code /auth/realms/{realm}/psc-space}: the professional's own space, "Mon compte e-CPS" (docs/space.md). */
@@ -15,7 +16,8 @@ public class SpaceFactory implements RealmResourceProviderFactory {
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new Space(session, OwnSpi.required(session, DeviceStore.class));
+        return new Space(session, OwnSpi.required(session, DeviceStore.class),
+                OwnSpi.required(session, PairingStore.class));
     }
 
     @Override

@@ -61,6 +61,23 @@ class PscEventMetricsTest {
     }
 
     @Test
+    void aDelegatedLoginCountsAsEstablishment() {
+        metrics.onEvent(event(EventType.LOGIN, "identity_provider", "hopital-demo", "username", "899700218896"));
+        metrics.onEvent(event(EventType.IDENTITY_PROVIDER_FIRST_LOGIN_ERROR, "psc_means", "establishment",
+                "psc_reason", "amr_not_met"));
+        metrics.onEvent(event(EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR, "psc_means", "establishment",
+                "psc_reason", "pairing_expired"));
+        metrics.onEvent(event(EventType.IDENTITY_PROVIDER_FIRST_LOGIN_ERROR, "psc_means", "CPS",
+                "psc_reason", "certificate_revoked"));
+
+        assertThat(count("psc.logins", "means", "establishment", "outcome", "success")).isEqualTo(1);
+        assertThat(count("psc.logins", "means", "establishment", "outcome", "refused")).isEqualTo(2);
+        assertThat(count("psc.refusals", "means", "establishment", "reason", "amr_not_met")).isEqualTo(1);
+        assertThat(count("psc.refusals", "means", "establishment", "reason", "pairing_expired")).isEqualTo(1);
+        assertThat(count("psc.refusals", "means", "card", "reason", "certificate_revoked")).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedLoginCountsItsReasonAndAnUnknownReasonIsOther() {
         metrics.onEvent(event(EventType.LOGIN_ERROR, "psc_means", "CPS", "psc_reason", "certificate_revoked"));
         metrics.onEvent(event(EventType.LOGIN_ERROR, "psc_means", "e-CPS", "psc_reason", "899700218896"));
