@@ -63,8 +63,8 @@ final class EstablishmentReport {
             EstablishmentSettings settings = EstablishmentSettings.of(map(config));
             line(text, "name", settings.name());
             line(text, "structures", settings.structures().format());
-            line(text, "amr all of", String.join(" ", settings.amrRule().allOf()));
-            line(text, "amr one of", String.join(" ", settings.amrRule().anyOf()));
+            line(text, "amr all of", String.join(" ", settings.amrRule().allOf().stream().sorted().toList()));
+            line(text, "amr one of", String.join(" ", settings.amrRule().anyOf().stream().sorted().toList()));
             line(text, "local subject", settings.subjectClaims().wire());
             line(text, "pairing days", Integer.toString(settings.pairingDays()));
         } catch (IllegalStateException e) {

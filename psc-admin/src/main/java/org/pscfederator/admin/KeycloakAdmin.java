@@ -298,7 +298,13 @@ final class KeycloakAdmin {
             return realm.identityProviders().importFrom(Map.<String, Object>of("providerId", "oidc",
                     "fromUrl", discovery.toString()));
         } catch (WebApplicationException e) {
-            throw failure(e, "read the discovery document " + discovery + " from the server");
+            int status = e.getResponse().getStatus();
+            if (status == 401 || status == 403) {
+                throw failure(e, "read a provider's discovery document");
+            }
+            throw new AdminException("the server could not read the discovery document " + discovery + " (HTTP "
+                    + status + "; the server's log says why): check the URL, that the server "
+                    + "reaches it and trusts its TLS certificate; nothing was registered");
         } catch (ProcessingException e) {
             throw unreachable(e);
         }

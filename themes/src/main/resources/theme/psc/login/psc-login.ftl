@@ -20,33 +20,6 @@
     <#if section="header">
         ${msg("pscLoginTitle")}
     <#elseif section="form">
-        <div class="psc-tabs" data-psc-tabs>
-            <div class="psc-tablist" role="tablist" aria-label="${msg("pscLoginMeans")}" hidden>
-                <@means.tabButtons/>
-                <#if pscEstablishments?has_content>
-                    <button type="button" role="tab" id="psc-tab-establishment" class="psc-tab"
-                            aria-controls="psc-panel-establishment" aria-selected="false"
-                            tabindex="-1">${msg("pscLoginEstablishment")}</button>
-                </#if>
-            </div>
-
-            <@means.ecpsPanel/>
-            <@means.cardPanel/>
-
-            <#if pscEstablishments?has_content>
-                <section id="psc-panel-establishment" class="psc-tabpanel" role="tabpanel"
-                         aria-labelledby="psc-tab-establishment">
-                    <h2 class="psc-panel-title">${msg("pscLoginEstablishment")}</h2>
-                    <p id="psc-establishment-hint" class="psc-hint">${msg("pscLoginEstablishmentHint")}</p>
-                    <ul id="psc-establishments" class="psc-establishments">
-                        <#list pscEstablishments as establishment>
-                            <li><a id="psc-establishment-${establishment.alias}" class="psc-button psc-button-secondary"
-                                   href="${establishment.loginUrl}">${establishment.name}</a></li>
-                        </#list>
-                    </ul>
-                    <p class="psc-hint">${msg("pscLoginEstablishmentFirstTime")}</p>
-                </section>
-            </#if>
-        </div>
+        <@means.tabs establishments=pscEstablishments/>
     </#if>
 </@layout.registrationLayout>

@@ -1,7 +1,8 @@
 <#import "psc-card-checks.ftl" as cardChecks>
-<#-- PSC's two means, "Application e-CPS" open with the identifier form and "Carte CPS": the panels of every page where
-     the professional proves who they are (PSC's login page, the pairing of an establishment's account), and the two
-     tabs alone. Without script the panels show one under the other; psc-login.js makes them tabs. -->
+<#-- PSC's means as tabs, "Application e-CPS" open with the identifier form and "Carte CPS", and on the login page a
+     third, "Identifiant de mon établissement", listing the establishments' logins: the panels of a page where the
+     professional proves who they are (PSC's login page, the pairing of an establishment's account). Without script
+     the panels show one under the other; psc-login.js makes them tabs. -->
 <#macro ecpsPanel>
     <section id="psc-panel-ecps" class="psc-tabpanel psc-open" role="tabpanel" aria-labelledby="psc-tab-ecps">
         <h2 class="psc-panel-title">${msg("pscLoginEcps")}</h2>
@@ -46,19 +47,37 @@
         </div>
     </section>
 </#macro>
-<#-- Indented as the login page's tab list holds them. -->
-<#macro tabButtons>
-                <button type="button" role="tab" id="psc-tab-ecps" class="psc-tab" aria-controls="psc-panel-ecps"
-                        aria-selected="true">${msg("pscLoginEcps")}</button>
-                <button type="button" role="tab" id="psc-tab-card" class="psc-tab" aria-controls="psc-panel-card"
-                        aria-selected="false" tabindex="-1">${msg("pscLoginCard")}</button>
+<#-- establishments: [{alias, loginUrl, name}], the establishments' logins the login page offers; none elsewhere. -->
+<#macro establishmentPanel establishments>
+    <section id="psc-panel-establishment" class="psc-tabpanel" role="tabpanel" aria-labelledby="psc-tab-establishment">
+        <h2 class="psc-panel-title">${msg("pscLoginEstablishment")}</h2>
+        <p id="psc-establishment-hint" class="psc-hint">${msg("pscLoginEstablishmentHint")}</p>
+        <ul id="psc-establishments" class="psc-establishments">
+            <#list establishments as establishment>
+                <li><a id="psc-establishment-${establishment.alias}" class="psc-button psc-button-secondary"
+                       href="${establishment.loginUrl}">${establishment.name}</a></li>
+            </#list>
+        </ul>
+        <p class="psc-hint">${msg("pscLoginEstablishmentFirstTime")}</p>
+    </section>
 </#macro>
-<#macro tabs>
+<#macro tabs establishments=[]>
     <div class="psc-tabs" data-psc-tabs>
         <div class="psc-tablist" role="tablist" aria-label="${msg("pscLoginMeans")}" hidden>
-            <@tabButtons/>
+            <button type="button" role="tab" id="psc-tab-ecps" class="psc-tab" aria-controls="psc-panel-ecps"
+                    aria-selected="true">${msg("pscLoginEcps")}</button>
+            <button type="button" role="tab" id="psc-tab-card" class="psc-tab" aria-controls="psc-panel-card"
+                    aria-selected="false" tabindex="-1">${msg("pscLoginCard")}</button>
+            <#if establishments?has_content>
+                <button type="button" role="tab" id="psc-tab-establishment" class="psc-tab"
+                        aria-controls="psc-panel-establishment" aria-selected="false"
+                        tabindex="-1">${msg("pscLoginEstablishment")}</button>
+            </#if>
         </div>
         <@ecpsPanel/>
         <@cardPanel/>
+        <#if establishments?has_content>
+            <@establishmentPanel establishments/>
+        </#if>
     </div>
 </#macro>

@@ -145,8 +145,12 @@ public final class EcpsFlow {
 
     /** Events of this type whose details hold every given pair. */
     public static List<JsonNode> events(PscEndpoint server, String type, Map<String, String> details) throws Exception {
-        JsonNode events = server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM
-                + "/events?type=" + type + "&max=1000", server.adminToken());
+        return matching(server.getJson(server.baseUrl() + "/admin/realms/" + SandboxServer.REALM
+                + "/events?type=" + type + "&max=1000", server.adminToken()), details);
+    }
+
+    /** The events of this list whose details hold every given pair. */
+    public static List<JsonNode> matching(JsonNode events, Map<String, String> details) {
         List<JsonNode> matching = new ArrayList<>();
         for (JsonNode event : events) {
             boolean all = true;

@@ -17,7 +17,7 @@ import org.pscfederator.it.harness.SandboxServer;
  * A professional's browser on "Mon compte e-CPS": logs in through PSC's login page with the card or the e-CPS app,
  * follows the redirects as a browser does, and posts the space's forms with the page's token and the space's origin.
  */
-final class SpaceBrowser {
+public final class SpaceBrowser {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"psc_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ACTIVATION_CODE = Pattern.compile("id=\"activation-code\"[^>]*>([0-9]{8})<");
@@ -39,7 +39,7 @@ final class SpaceBrowser {
         return base.getScheme() + "://" + base.getRawAuthority();
     }
 
-    static SpaceBrowser withCard(SandboxServer server, String idNat) throws Exception {
+    public static SpaceBrowser withCard(SandboxServer server, String idNat) throws Exception {
         return new SpaceBrowser(server, CardBrowser.withCard(server, server.dataDir().resolve("pki/cards/" + idNat
                 + ".p12")));
     }
@@ -49,12 +49,12 @@ final class SpaceBrowser {
     }
 
     /** Opens the space; without a session, PSC's login page (after the space's redirect). */
-    CardBrowser.Outcome open() throws Exception {
+    public CardBrowser.Outcome open() throws Exception {
         return follow(browser.get(spaceUrl(server)));
     }
 
     /** The card login from the space: the space, PSC's login page, "Carte CPS", back to the space. */
-    CardBrowser.Outcome loginWithCard() throws Exception {
+    public CardBrowser.Outcome loginWithCard() throws Exception {
         CardBrowser.Outcome login = open();
         assertThat(login.page()).as("PSC's login page").contains("psc-login-form");
         return follow(browser.choose(login, "card"));
@@ -73,7 +73,7 @@ final class SpaceBrowser {
     }
 
     /** Posts a form of the space with the token of this page of the space. */
-    CardBrowser.Outcome post(CardBrowser.Outcome page, String path, String body) throws Exception {
+    public CardBrowser.Outcome post(CardBrowser.Outcome page, String path, String body) throws Exception {
         return postWithToken(tokenOf(page), path, body);
     }
 

@@ -58,8 +58,8 @@ class LoginPageIT {
                 "lecteur de cartes", "Cryptolib CPS", "navigateur", ">Identifiant de mon établissement</button>",
                 "id=\"psc-establishment-hopital-demo\"", ">Centre hospitalier de démonstration</a>");
         // The e-CPS tab is the one open; the card's panel follows it, shown when its tab is chosen.
-        assertThat(page.page()).contains("id=\"psc-tab-ecps\" class=\"psc-tab\" aria-controls=\"psc-panel-ecps\"\n"
-                + "                        aria-selected=\"true\"");
+        assertThat(page.page()).containsPattern("id=\"psc-tab-ecps\" class=\"psc-tab\" aria-controls=\"psc-panel-ecps\""
+                + "\\s+aria-selected=\"true\"");
         assertThat(page.page().indexOf("psc-panel-ecps\" class")).isLessThan(page.page().indexOf(
                 "psc-panel-card\" class"));
     }
