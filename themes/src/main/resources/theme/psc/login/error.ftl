@@ -25,10 +25,8 @@
             <#assign pscRestart = url.loginRestartFlowUrl?replace("/login-actions/restart", "/psc-login/restart")>
             <div id="psc-broker-other-means">
                 <p>${msg("pscBrokerErrorOtherMeans")}</p>
-                <ul class="psc-establishments">
-                    <li><a id="psc-other-means-ecps" class="psc-button psc-button-primary" href="${pscRestart}">${msg("pscLoginEcps")}</a></li>
-                    <li><a id="psc-other-means-card" class="psc-button psc-button-secondary" href="${pscRestart}">${msg("pscLoginCard")}</a></li>
-                </ul>
+                <p><a id="psc-establishment-restart" class="psc-button psc-button-primary"
+                      href="${pscRestart}">${msg("pscBrokerErrorRestart")}</a></p>
             </div>
         <#elseif !(skipLink??) && (client.baseUrl)?has_content>
             <p><a id="backToApplication" href="${client.baseUrl}">${msg("backToApplication")}</a></p>
